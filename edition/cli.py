@@ -1,0 +1,164 @@
+"""Command line: build, serve and check an edition.
+
+Exit status: 0 success; 1 ``check`` found the edition stale or warnings; 2 bad
+input (each problem printed once as ``file:line:column: message`` with what to do,
+no traceback unless --debug). docs/ pages are written only after every source was
+read without error; site/ is swapped in only after MkDocs succeeded.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from .errors import EditionError
+from .outputs import differences, plan_problems, write_pages
+from .pipeline import BuildResult, discover, generate, shown
+from .site import build_site, run_mkdocs_build
+
+log = logging.getLogger("edition")
+
+EXIT_OK, EXIT_CHECK_FAILED, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class Progress:
+    """One rewritten status line on a terminal; silent in CI or when piped."""
+
+    def __init__(self, stream=sys.stderr) -> None:
+        self.stream = stream
+        self.enabled = stream.isatty() and not os.environ.get("CI")
+
+    def __call__(self, index: int, total: int, label: str) -> None:
+        if self.enabled:
+            self.stream.write(f"\r\033[K[{index}/{total}] {label}")
+            self.stream.flush()
+
+    def done(self) -> None:
+        if self.enabled:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="build.py", description="Build an annotated digital edition.")
+    parser.add_argument("command", nargs="?", default="build", choices=("build", "serve", "check"),
+                        help="build (default): docs/ and site/; serve: build, serve on 127.0.0.1 and rebuild "
+                             "on change; check: report stale docs/, invalid input and warnings")
+    parser.add_argument("--root", type=Path, default=Path(__file__).resolve().parent.parent,
+                        help="the edition folder (sources/, glossary.yml, mkdocs.yml); default: this repository")
+    parser.add_argument("--docs-only", action="store_true", help="write docs/ but do not run MkDocs")
+    parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
+    parser.add_argument("--quiet", "-q", action="store_true", help="only errors")
+    return parser.parse_args(argv)
+
+
+def summarise(result: BuildResult) -> None:
+    for article in result.articles:
+        rules = Counter(d.rule for d in article.drops if d.rule != "blank")
+        blanks = sum(1 for d in article.drops if d.rule == "blank")
+        detail = ", ".join(f"{rule} {count}" for rule, count in sorted(rules.items())) or "none"
+        log.info("%-60s %3d blocks, %3d dropped (%s; blank %d)", article.slug, len(article.all_blocks()),
+                 sum(rules.values()), detail, blanks)
+
+
+def regenerate(root: Path, progress: Progress) -> tuple[object, BuildResult]:
+    edition = discover(root)
+    result = generate(edition, progress)
+    progress.done()
+    written, deleted = write_pages(edition.config.docs_dir, shown(edition.root, edition.config.docs_dir),
+                                   result.pages)
+    log.info("docs: %d pages generated, %d written, %d stale removed", len(result.pages), written, deleted)
+    return edition, result
+
+
+def command_build(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    edition, result = regenerate(args.root, Progress())
+    summarise(result)
+    for warning in result.warnings:
+        log.warning("warning: %s", warning)
+    if args.docs_only:
+        return EXIT_OK
+    run = build_site(edition.config)
+    if not run.ok:
+        log.error("MkDocs failed; site/ was left as it was:\n%s", run.output)
+        return EXIT_CHECK_FAILED
+    log.info("site: %s built in %.1f s", shown(edition.root, edition.config.site_dir), time.perf_counter() - started)
+    return EXIT_OK
+
+
+def command_check(args: argparse.Namespace) -> int:
+    edition = discover(args.root)
+    result = generate(edition)
+    docs = edition.config.docs_dir
+    failures = [str(p) for p in plan_problems(docs, shown(edition.root, docs), result.pages)]
+    stale = differences(docs, result.pages)
+    if stale:
+        failures.append(f"docs/ is stale: {len(stale)} page(s) differ from a fresh build "
+                        f"({', '.join(stale[:5])}{'…' if len(stale) > 5 else ''}); run: python build.py")
+    failures.extend(f"warning: {w}" for w in result.warnings)
+    if not args.docs_only and not stale:
+        with tempfile.TemporaryDirectory(prefix="edition-check-") as scratch:
+            run = run_mkdocs_build(edition.config, Path(scratch) / "site", strict=True)
+        if not run.ok:
+            failures.append("mkdocs build --strict fails:\n" + run.output)
+    for failure in failures:
+        log.error("%s", failure)
+    if failures:
+        return EXIT_CHECK_FAILED
+    log.info("check: %d articles, docs/ up to date, no warnings", len(result.articles))
+    return EXIT_OK
+
+
+def watched_state(root: Path) -> dict[str, float]:
+    paths = [root / "glossary.yml", *sorted((root / "sources").glob("*"))]
+    return {str(p): p.stat().st_mtime for p in paths if p.is_file()}
+
+
+def command_serve(args: argparse.Namespace) -> int:
+    edition, _ = regenerate(args.root, Progress())
+    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(edition.config.path),
+               "--dev-addr", f"127.0.0.1:{args.port}"]
+    server = subprocess.Popen(command, cwd=edition.root)
+    log.info("serving on http://127.0.0.1:%d/ (Ctrl-C stops)", args.port)
+    state = watched_state(edition.root)
+    try:
+        while server.poll() is None:
+            time.sleep(0.5)
+            current = watched_state(edition.root)
+            if current != state:
+                state = current
+                try:
+                    regenerate(edition.root, Progress())
+                except EditionError as err:
+                    log.error("%s", err)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.debug else logging.WARNING if args.quiet else logging.INFO,
+                        format="%(message)s", stream=sys.stderr)
+    commands = {"build": command_build, "serve": command_serve, "check": command_check}
+    try:
+        return commands[args.command](args)
+    except EditionError as err:
+        if args.debug:
+            raise
+        for problem in err.problems:
+            log.error("error: %s", problem)
+        log.error("%d problem(s); nothing was written.", len(err.problems))
+        return EXIT_BAD_INPUT

@@ -1,0 +1,61 @@
+"""Escaping source text so that it can never become Markdown, HTML or attribute syntax.
+
+Source text is data. ``markdown_text`` makes any string render as exactly that
+string under the Markdown extensions the site enables (see mkdocs.yml: attr_list,
+footnotes, md_in_html, toc, tables, admonition). The rules:
+
+* ``& < >`` become entities: no raw HTML, no autolinks, no entity tricks, no blockquotes;
+* ``\\ ` * _ { } [ ] #`` get a backslash (Python-Markdown's own escapes): no emphasis,
+  code, links, images, footnote or abbreviation definitions, attr_list ``{: ...}``,
+  ``[TOC]`` markers, or closing ``#`` of a heading;
+* ``|`` becomes ``&#124;``, which works whether or not the tables extension is on;
+* at the start of a line, ``-``, ``+`` and ``1.`` lose their list meaning;
+* white space is collapsed to single spaces: no hard breaks, no indented code.
+
+``html_attribute`` quotes text for an HTML attribute value (title, data-*).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from .readers.common import tidy
+
+BACKSLASHED = set("\\`*_{}[]#")
+ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
+LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` as inline Markdown that renders literally."""
+    text = tidy(text)
+    out = []
+    for char in text:
+        if char in ENTITIES:
+            out.append(ENTITIES[char])
+        elif char in BACKSLASHED:
+            out.append("\\" + char)
+        else:
+            out.append(char)
+    escaped = "".join(out)
+    return escape_line_start(escaped)
+
+
+def escape_line_start(escaped: str) -> str:
+    if escaped[:1] in ("-", "+", "="):
+        return "\\" + escaped if escaped[0] != "=" else "&#61;" + escaped[1:]
+    match = LIST_START.match(escaped)
+    if match:
+        return match.group(1) + "\\" + match.group(2) + escaped[match.end():]
+    return escaped
+
+
+def html_attribute(text: str) -> str:
+    """``text`` for a double-quoted HTML attribute value."""
+    return html.escape(tidy(text), quote=True)
+
+
+def html_text(text: str) -> str:
+    """``text`` as the content of a raw HTML element (Markdown not processed inside)."""
+    return html.escape(text, quote=False)

@@ -1,0 +1,188 @@
+"""The document model: what readers produce, transforms rewrite and the writer renders.
+
+Readers and the writer meet only here (Pandoc's habit). Every block remembers the
+source lines it came from, so reports and errors can point at them.
+
+Inline content is a tuple of small frozen dataclasses. Source text lives only in
+``Text`` (and in the ``text`` of the other inlines); the writer escapes all of it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import Union
+
+
+@dataclass(frozen=True)
+class LineSpan:
+    """1-based, inclusive range of source lines a block was built from."""
+
+    first: int
+    last: int
+
+    def __post_init__(self) -> None:
+        if self.first < 1 or self.last < self.first:
+            raise ValueError(f"bad line span {self.first}-{self.last}")
+
+    def numbers(self) -> range:
+        return range(self.first, self.last + 1)
+
+
+# --- inlines -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    """A reference to the author's footnote ``label`` at this exact place."""
+
+    label: str
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A bracketed reference such as ``[10, tr.21]``, kept verbatim in ``text``."""
+
+    text: str
+    keys: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Term:
+    """A glossary term occurrence: shown as ``text``, explained by ``expansion``."""
+
+    text: str
+    term_id: str
+    expansion: str
+
+
+@dataclass(frozen=True)
+class Link:
+    text: str
+    url: str
+
+
+Inline = Union[Text, NoteRef, Citation, Term, Link]
+
+
+def plain_text(inlines: tuple[Inline, ...]) -> str:
+    """The reader-visible text of some inlines (footnote markers omitted)."""
+    return "".join(getattr(i, "text", "") for i in inlines)
+
+
+# --- blocks --------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Block:
+    inlines: tuple[Inline, ...]
+    lines: LineSpan
+    anchor: str | None = None  # stable id, set by the anchor pass
+    label: str | None = None  # human-readable number shown beside it (¶ 12)
+    lang: str | None = None  # set when it differs from the article's language
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.inlines)
+
+
+@dataclass(frozen=True)
+class Heading(Block):
+    level: int = 2  # 1 is the headline; body headings start at 2
+
+
+@dataclass(frozen=True)
+class Paragraph(Block):
+    pass
+
+
+@dataclass(frozen=True)
+class Caption(Block):
+    """The caption of an image that the edition does not preserve."""
+
+
+@dataclass(frozen=True)
+class Footnote(Block):
+    """The author's footnote ``note_label``; its body is ``inlines``."""
+
+    note_label: str = ""
+
+
+BodyBlock = Union[Heading, Paragraph, Caption]
+
+
+# --- provenance ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DroppedLine:
+    """A source line (or the part ``text`` of one) that is not on the page, and why."""
+
+    line: int
+    text: str
+    rule: str
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: str  # relative to the edition folder, with forward slashes
+    sha256: str
+    line_count: int
+
+
+# --- the article ---------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Article:
+    meta: "ArticleMeta"
+    source: SourceFile
+    headline: Heading | None = None
+    byline: Paragraph | None = None
+    lede: Paragraph | None = None
+    keywords: tuple[str, ...] = ()
+    blocks: tuple[BodyBlock, ...] = ()
+    footnotes: tuple[Footnote, ...] = ()
+    drops: tuple[DroppedLine, ...] = ()
+
+    @property
+    def slug(self) -> str:
+        return self.meta.slug
+
+    def all_blocks(self) -> tuple[Block, ...]:
+        """Every block in reading order: headline, byline, lede, body, footnotes."""
+        head = tuple(b for b in (self.headline, self.byline, self.lede) if b is not None)
+        return head + tuple(self.blocks) + tuple(self.footnotes)
+
+    def with_(self, **changes) -> "Article":
+        return replace(self, **changes)
+
+
+from .metadata import ArticleMeta  # noqa: E402  (circular: metadata has no model import)
+
+__all__ = [
+    "Article",
+    "ArticleMeta",
+    "Block",
+    "BodyBlock",
+    "Caption",
+    "Citation",
+    "DroppedLine",
+    "Footnote",
+    "Heading",
+    "Inline",
+    "LineSpan",
+    "Link",
+    "NoteRef",
+    "Paragraph",
+    "SourceFile",
+    "Term",
+    "Text",
+    "plain_text",
+    "field",
+]

@@ -1,0 +1,170 @@
+"""The pipeline: an edition folder in, generated pages out.
+
+An edition is a folder holding ``sources/`` (raw texts and their ``<slug>.yml``),
+``glossary.yml`` and ``mkdocs.yml``. ``generate`` reads and checks everything and
+returns the pages in memory; nothing is written until every source has been read
+without error (``write_pages`` then replaces docs/ pages one by one, atomically).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+import yaml
+
+from . import pages
+from .errors import EditionError, Problem, ProblemCollector
+from .metadata import ArticleMeta, load_meta
+from .model import Article
+from .outputs import GeneratedPage
+from .readers import READERS
+from .source import read_source
+from .transforms import BuildContext, apply_all
+from .writer import render_article
+
+log = logging.getLogger(__name__)
+
+SOURCES_DIR = "sources"
+METADATA_SUFFIX = ".yml"
+IGNORED_IN_SOURCES = {".gitkeep", "README.md"}
+LOCK_SUFFIX = ".lock.yml"
+
+
+@dataclass(frozen=True)
+class SiteConfig:
+    """What the build needs from mkdocs.yml."""
+
+    path: Path
+    site_name: str
+    docs_dir: Path
+    site_dir: Path
+
+
+@dataclass
+class Edition:
+    root: Path
+    config: SiteConfig
+    metas: list[ArticleMeta] = field(default_factory=list)
+
+
+@dataclass
+class BuildResult:
+    articles: list[Article]
+    pages: list[GeneratedPage]
+    warnings: list[str]
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose tags (!!python/name:, !ENV, !relative) are not ours to run."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", lambda loader, suffix, node: None)
+
+
+def load_site_config(root: Path) -> SiteConfig:
+    path = root / "mkdocs.yml"
+    if not path.is_file():
+        raise EditionError.at(str(path), "no mkdocs.yml in the edition folder",
+                              hint="an edition folder holds sources/, glossary.yml and mkdocs.yml")
+    try:
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark
+        raise EditionError.at(str(path), f"invalid YAML: {err.problem}", mark.line + 1 if mark else None,
+                              mark.column + 1 if mark else None) from None
+    if not isinstance(data, dict):
+        raise EditionError.at(str(path), "expected a mapping of MkDocs settings", 1)
+    return SiteConfig(path, str(data.get("site_name") or "Edition"),
+                      root / str(data.get("docs_dir") or "docs"), root / str(data.get("site_dir") or "site"))
+
+
+def shown(root: Path, path: Path) -> str:
+    """A path as the editor should see it in messages: relative to the edition."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
+def discover(root: Path) -> Edition:
+    """Load and validate every metadata file; collect all problems before failing."""
+    root = root.resolve()
+    config = load_site_config(root)
+    sources = root / SOURCES_DIR
+    if not sources.is_dir():
+        raise EditionError.at(shown(root, sources), "no sources/ folder in the edition",
+                              hint="create sources/ with each raw text and its <slug>.yml")
+    if not (root / "glossary.yml").is_file():
+        raise EditionError.at("glossary.yml", "the edition has no glossary.yml",
+                              hint="create it (an empty file will do: terms: [])")
+    collector = ProblemCollector()
+    metas: list[ArticleMeta] = []
+    for path in sorted(sources.glob(f"*{METADATA_SUFFIX}")):
+        if path.name.endswith(LOCK_SUFFIX):
+            continue
+        try:
+            metas.append(load_meta(path, shown(root, path)))
+        except EditionError as err:
+            collector.capture(err)
+    by_slug: dict[str, ArticleMeta] = {}
+    by_source: dict[str, ArticleMeta] = {}
+    for meta in metas:
+        line = meta.positions.of(("slug",))[0] if meta.positions else None
+        if meta.slug in by_slug:
+            collector.add(Problem(meta.path, f"slug {meta.slug!r} is already used by {by_slug[meta.slug].path}",
+                                  line, hint="every article needs its own slug: change one of them"))
+        by_slug.setdefault(meta.slug, meta)
+        if meta.source in by_source:
+            collector.add(Problem(meta.path, f"source {meta.source!r} is already described by "
+                                             f"{by_source[meta.source].path}",
+                                  meta.positions.of(("source",))[0] if meta.positions else None,
+                                  hint="each source has exactly one metadata file"))
+        by_source.setdefault(meta.source, meta)
+        if not (sources / meta.source).is_file():
+            collector.add(Problem(meta.path, f"source file sources/{meta.source} does not exist",
+                                  meta.positions.of(("source",))[0] if meta.positions else None,
+                                  hint="put the raw text in sources/ or correct 'source:'"))
+    for path in sorted(p for p in sources.iterdir() if p.is_file()):
+        if path.suffix == METADATA_SUFFIX or path.name in IGNORED_IN_SOURCES or path.name.startswith("."):
+            continue
+        if path.name not in by_source:
+            collector.add(Problem(shown(root, path), "this source has no metadata file", None,
+                                  hint=f"create sources/<slug>.yml with 'source: {path.name}', slug, kind "
+                                       f"and language"))
+    collector.raise_if_any()
+    return Edition(root, config, sorted(metas, key=lambda m: m.slug))
+
+
+def read_article(edition: Edition, meta: ArticleMeta, context: BuildContext) -> Article:
+    raw = read_source(edition.root / SOURCES_DIR / meta.source, f"{SOURCES_DIR}/{meta.source}")
+    article = READERS[meta.kind](raw, meta)
+    return apply_all(article, context)
+
+
+def generate(edition: Edition, progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
+    """Read, transform and render every article; return the pages to write."""
+    context = BuildContext(edition.root)
+    collector = ProblemCollector()
+    articles: list[Article] = []
+    for index, meta in enumerate(edition.metas, start=1):
+        if progress:
+            progress(index, len(edition.metas), meta.slug)
+        try:
+            articles.append(read_article(edition, meta, context))
+        except EditionError as err:
+            collector.capture(err)
+    collector.raise_if_any()
+    generated: list[GeneratedPage] = []
+    for article in articles:
+        sources = (article.source.path, article.meta.path)
+        report_href = f"../{pages.report_path(article.slug)}"
+        generated.append(GeneratedPage(pages.article_path(article.slug),
+                                       render_article(article, report_href), sources))
+        generated.append(GeneratedPage(pages.report_path(article.slug), pages.render_report(article), sources))
+    generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name),
+                                   tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))
+    return BuildResult(articles, sorted(generated, key=lambda p: p.path), context.warnings)

@@ -1,0 +1,44 @@
+"""Transforms: named passes over an Article, in a fixed order.
+
+Each pass is ``run(article, context) -> article`` and returns a new Article; each
+is testable alone. The order matters:
+
+| order | name     | why here                                                        |
+| ----- | -------- | --------------------------------------------------------------- |
+| 10    | headings | heading ids first: later passes and the glossary link to them   |
+| 50    | anchors  | paragraph anchors on the final block structure                  |
+
+Only the anchor pass may keep state between builds (its lock file under sources/).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable
+
+from ..model import Article
+from . import anchors, headings
+
+
+@dataclass
+class BuildContext:
+    root: Path
+    warnings: list[str] = field(default_factory=list)
+
+    def warn(self, message: str) -> None:
+        self.warnings.append(message)
+
+
+Pass = Callable[[Article, BuildContext], Article]
+
+PASSES: list[tuple[int, str, Pass]] = sorted([
+    (10, "headings", headings.run),
+    (50, "anchors", anchors.run),
+])
+
+
+def apply_all(article: Article, context: BuildContext) -> Article:
+    for _order, _name, run in PASSES:
+        article = run(article, context)
+    return article

@@ -1,0 +1,102 @@
+"""YAML loading that remembers where every value came from.
+
+``load_yaml`` returns plain Python data and a ``Positions`` map from key paths
+(tuples of keys and list indexes) to 1-based line and column, so that schema errors
+read ``file:line:column: key: expected X, got Y``. Duplicate keys, which PyYAML
+accepts silently, are errors here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import EditionError, Problem
+
+KeyPath = tuple[Any, ...]
+
+
+@dataclass
+class Positions:
+    path: str
+    where: dict[KeyPath, tuple[int, int]] = field(default_factory=dict)
+
+    def of(self, key_path: KeyPath) -> tuple[int | None, int | None]:
+        """Line and column of ``key_path``, or of its nearest located parent."""
+        probe = tuple(key_path)
+        while probe not in self.where and probe:
+            probe = probe[:-1]
+        line, col = self.where.get(probe, (None, None))
+        return line, col
+
+    def problem(self, key_path: KeyPath, message: str, hint: str = "") -> Problem:
+        line, col = self.of(key_path)
+        return Problem(self.path, message, line, col, hint)
+
+
+def read_text_utf8(path: Path, shown_as: str) -> str:
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise EditionError.at(shown_as, "not valid UTF-8 text", line,
+                              hint="save the file as UTF-8") from None
+    return text
+
+
+def load_yaml(path: Path, shown_as: str) -> tuple[Any, Positions]:
+    """Parse ``path``; raise EditionError with file:line:column on any YAML error."""
+    text = read_text_utf8(path, shown_as)
+    return parse_yaml(text, shown_as)
+
+
+def parse_yaml(text: str, shown_as: str) -> tuple[Any, Positions]:
+    positions = Positions(shown_as)
+    try:
+        node = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as err:
+        mark = err.problem_mark or err.context_mark
+        line = mark.line + 1 if mark else None
+        col = mark.column + 1 if mark else None
+        raise EditionError.at(shown_as, f"invalid YAML: {err.problem or err}", line, col,
+                              hint="fix the YAML syntax at this place (indentation, quotes, colons)") from None
+    except yaml.YAMLError as err:
+        raise EditionError.at(shown_as, f"invalid YAML: {err}") from None
+    if node is None:
+        return None, positions
+    constructor = yaml.SafeLoader("")
+    problems: list[Problem] = []
+    data = _build(node, (), positions, constructor, problems)
+    if problems:
+        raise EditionError(problems)
+    return data, positions
+
+
+def _build(node: yaml.Node, key_path: KeyPath, positions: Positions,
+           constructor: yaml.SafeLoader, problems: list[Problem]) -> Any:
+    positions.where.setdefault(key_path, (node.start_mark.line + 1, node.start_mark.column + 1))
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = constructor.construct_object(key_node, deep=True)
+            if not isinstance(key, (str, int)):
+                problems.append(Problem(positions.path, f"a key must be text, got {key!r}",
+                                        key_node.start_mark.line + 1, key_node.start_mark.column + 1))
+                continue
+            if key in result:
+                problems.append(Problem(positions.path, f"duplicate key {key!r}",
+                                        key_node.start_mark.line + 1, key_node.start_mark.column + 1,
+                                        "keep one of the two entries"))
+                continue
+            child_path = key_path + (key,)
+            positions.where[child_path] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = _build(value_node, child_path, positions, constructor, problems)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(item, key_path + (index,), positions, constructor, problems)
+                for index, item in enumerate(node.value)]
+    return constructor.construct_object(node, deep=True)

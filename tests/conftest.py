@@ -1,0 +1,107 @@
+"""Shared fixtures: temporary editions, the built site, and a local web server.
+
+Tests never write into the repository: the real edition is copied to a temporary
+folder and built there.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+EDITION_PARTS = ("sources", "glossary.yml", "mkdocs.yml", "docs", "overrides")
+SITE_PREFIX = "/edition/"  # GitHub Pages serves a project site under /<repo>/
+
+
+def copy_edition(target: Path) -> Path:
+    """A copy of this repository's edition folder at ``target``."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in EDITION_PARTS:
+        source = REPO / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        elif source.exists():
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_build(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    """Run build.py as the editor would; returns the finished process."""
+    return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)
+
+
+MINIMAL_MKDOCS = """site_name: Test edition
+theme:
+  name: material
+  language: vi
+  font: false
+markdown_extensions: [attr_list, footnotes, md_in_html, tables, admonition, toc]
+plugins: [search]
+"""
+
+
+def make_edition(root: Path, sources: dict[str, str | bytes], metas: dict[str, str],
+                 glossary: str = "terms: []\n", mkdocs: str = MINIMAL_MKDOCS) -> Path:
+    """A small edition folder: ``sources`` by file name, ``metas`` by slug (YAML text)."""
+    (root / "sources").mkdir(parents=True, exist_ok=True)
+    (root / "docs").mkdir(exist_ok=True)
+    for name, content in sources.items():
+        path = root / "sources" / name
+        path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+    for slug, text in metas.items():
+        (root / "sources" / f"{slug}.yml").write_text(text, encoding="utf-8")
+    (root / "glossary.yml").write_text(glossary, encoding="utf-8")
+    (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    return root
+
+
+def meta_yaml(slug: str, source: str, kind: str = "web", language: str = "vi", **extra: str) -> str:
+    lines = [f"slug: {slug}", f"source: {source}", f"kind: {kind}", f"language: {language}"]
+    lines += [f"{key}: {value}" for key, value in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+@pytest.fixture(scope="session")
+def built_edition(tmp_path_factory) -> Path:
+    """This repository's edition, copied and fully built (docs/ and site/)."""
+    root = copy_edition(tmp_path_factory.mktemp("edition"))
+    result = run_build("--root", str(root))
+    assert result.returncode == 0, result.stderr
+    return root
+
+
+@pytest.fixture(scope="session")
+def site_dir(built_edition: Path) -> Path:
+    return built_edition / "site"
+
+
+class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves ``directory`` under SITE_PREFIX only, as GitHub Pages serves a project."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SITE_PREFIX):
+            return str(Path(self.directory) / "__outside_the_project_path__")
+        return super().translate_path("/" + path[len(SITE_PREFIX):])
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path):
+    """Base URL of the built site, served on 127.0.0.1 under a project path."""
+    handler = functools.partial(_PrefixHandler, directory=str(site_dir))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PREFIX}"
+    server.shutdown()
