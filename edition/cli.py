@@ -18,6 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+from . import checks
 from .errors import EditionError
 from .outputs import differences, plan_problems, write_pages
 from .pipeline import BuildResult, discover, generate, shown
@@ -105,6 +106,7 @@ def command_check(args: argparse.Namespace) -> int:
         failures.append(f"docs/ is stale: {len(stale)} page(s) differ from a fresh build "
                         f"({', '.join(stale[:5])}{'…' if len(stale) > 5 else ''}); run: python build.py")
     failures.extend(f"warning: {w}" for w in result.warnings)
+    failures.extend(checks.run_all(edition, result))
     if not args.docs_only and not stale:
         with tempfile.TemporaryDirectory(prefix="edition-check-") as scratch:
             run = run_mkdocs_build(edition.config, Path(scratch) / "site", strict=True)

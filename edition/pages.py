@@ -115,3 +115,8 @@ def compact_ranges(numbers: list[int]) -> str:
             ranges.append(str(start) if start == number else f"{start}–{number}")
             start = None
     return ", ".join(ranges)
+
+
+def edition_pages(edition, articles: list[Article], context) -> list:
+    """Further edition-wide pages (the glossary page, redirects): GeneratedPage items."""
+    return []

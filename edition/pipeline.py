@@ -165,6 +165,7 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
         generated.append(GeneratedPage(pages.article_path(article.slug),
                                        render_article(article, report_href), sources))
         generated.append(GeneratedPage(pages.report_path(article.slug), pages.render_report(article), sources))
+    generated.extend(pages.edition_pages(edition, articles, context))
     generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name),
                                    tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))
     return BuildResult(articles, sorted(generated, key=lambda p: p.path), context.warnings)

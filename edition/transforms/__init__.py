@@ -6,6 +6,7 @@ is testable alone. The order matters:
 | order | name     | why here                                                        |
 | ----- | -------- | --------------------------------------------------------------- |
 | 10    | headings | heading ids first: later passes and the glossary link to them   |
+| 30    | glossary | terms marked up in body, captions and footnotes                 |
 | 50    | anchors  | paragraph anchors on the final block structure                  |
 
 Only the anchor pass may keep state between builds (its lock file under sources/).
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..model import Article
-from . import anchors, headings
+from . import anchors, glossary, headings
 
 
 @dataclass
@@ -34,6 +35,7 @@ Pass = Callable[[Article, BuildContext], Article]
 
 PASSES: list[tuple[int, str, Pass]] = sorted([
     (10, "headings", headings.run),
+    (30, "glossary", glossary.run),
     (50, "anchors", anchors.run),
 ])
 

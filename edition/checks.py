@@ -1,0 +1,20 @@
+"""Checks that ``python build.py check`` runs after a successful generation.
+
+Each check is ``run(edition, result) -> list[str]``: findings to report. Findings
+that are warnings make ``check`` exit 1. Add a check by appending it to CHECKS.
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+Check = Callable[[object, object], list[str]]
+
+CHECKS: list[tuple[str, Check]] = []
+
+
+def run_all(edition, result) -> list[str]:
+    findings: list[str] = []
+    for _name, check in CHECKS:
+        findings.extend(check(edition, result))
+    return findings
