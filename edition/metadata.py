@@ -128,7 +128,12 @@ def iso_date(value: Any) -> str | None:
     if value is None or isinstance(value, dt.date):
         return None
     if isinstance(value, str) and ISO_DATE_PATTERN.match(value):
-        return None
+        padded = value + "-01" * ((10 - len(value)) // 3)
+        try:
+            dt.date.fromisoformat(padded)
+            return None
+        except ValueError:
+            return f"expected an ISO date of the calendar, got {value!r} (no such date)"
     return f"expected an ISO date (2022-06-02, 2022-06 or 2022) or null, got {value!r}"
 
 

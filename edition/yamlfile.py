@@ -99,4 +99,10 @@ def _build(node: yaml.Node, key_path: KeyPath, positions: Positions,
     if isinstance(node, yaml.SequenceNode):
         return [_build(item, key_path + (index,), positions, constructor, problems)
                 for index, item in enumerate(node.value)]
-    return constructor.construct_object(node, deep=True)
+    try:
+        return constructor.construct_object(node, deep=True)
+    except (ValueError, yaml.YAMLError) as err:  # e.g. a date such as 2024-02-30
+        problems.append(Problem(positions.path, f"cannot read value {node.value!r}: {err}",
+                                node.start_mark.line + 1, node.start_mark.column + 1,
+                                "quote the value or correct it"))
+        return None
