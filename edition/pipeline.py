@@ -103,6 +103,7 @@ def discover(root: Path) -> Edition:
                               hint="create it (an empty file will do: terms: [])")
     collector = ProblemCollector()
     metas: list[ArticleMeta] = []
+    unreadable: list[str] = []  # text of metadata files that failed, to avoid follow-on errors
     for path in sorted(sources.glob(f"*{METADATA_SUFFIX}")):
         if path.name.endswith(LOCK_SUFFIX):
             continue
@@ -110,6 +111,7 @@ def discover(root: Path) -> Edition:
             metas.append(load_meta(path, shown(root, path)))
         except EditionError as err:
             collector.capture(err)
+            unreadable.append(path.read_text(encoding="utf-8", errors="replace"))
     by_slug: dict[str, ArticleMeta] = {}
     by_source: dict[str, ArticleMeta] = {}
     for meta in metas:
@@ -131,7 +133,7 @@ def discover(root: Path) -> Edition:
     for path in sorted(p for p in sources.iterdir() if p.is_file()):
         if path.suffix == METADATA_SUFFIX or path.name in IGNORED_IN_SOURCES or path.name.startswith("."):
             continue
-        if path.name not in by_source:
+        if path.name not in by_source and not any(path.name in text for text in unreadable):
             collector.add(Problem(shown(root, path), "this source has no metadata file", None,
                                   hint=f"create sources/<slug>.yml with 'source: {path.name}', slug, kind "
                                        f"and language"))

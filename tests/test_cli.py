@@ -133,3 +133,14 @@ def test_repository_docs_are_up_to_date_and_mkdocs_strict_passes():
     result = run_build("check")
     assert result.returncode == 0, result.stderr
     assert not (REPO / "site").exists() or (REPO / "site").is_dir()
+
+
+def test_a_broken_metadata_file_is_reported_once_without_follow_on_errors(tmp_path):
+    root = small_edition(tmp_path / "ed")
+    meta = root / "sources" / "bai-thu.yml"
+    meta.write_text(meta.read_text(encoding="utf-8") + "note: a: b\n", encoding="utf-8")
+    result = run_build("--root", str(root), "--docs-only")
+    assert result.returncode == 2
+    assert "sources/bai-thu.yml:5:8: invalid YAML" in result.stderr
+    assert "has no metadata file" not in result.stderr
+    assert "1 problem(s)" in result.stderr
