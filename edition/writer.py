@@ -131,8 +131,7 @@ def render_article(article: Article, report_href: str) -> str:
         parts.append(render_inlines(article.lede.inlines) + "\n" + block_attributes(article.lede, "lede"))
     for block in article.blocks:
         parts.append(render_block(block, lang))
-    removed = {"vi": "Những dòng bộ làm sạch đã bỏ", "en": "Lines the cleaner removed"}[lang]
-    parts.append(f"[{removed}]({report_href})\n{{: .edition-report-link }}")
+    parts.append(provenance_section(article, report_href))
     for note in article.footnotes:
         parts.append(render_footnote(note))
     return "---\n" + front_matter(article) + "---\n\n" + "\n\n".join(parts) + "\n"
@@ -140,3 +139,39 @@ def render_article(article: Article, report_href: str) -> str:
 
 def render_footnote(note: Footnote) -> str:
     return f"[^{note_id(note.note_label)}]: {render_inlines(note.inlines)}"
+
+
+PROVENANCE_LABELS = {
+    "vi": {"heading": "Nguồn gốc văn bản", "url": "Bản gốc", "publication": "Nơi đăng", "date": "Ngày đăng",
+           "source": "Tệp nguồn", "removed": "Bộ làm sạch đã bỏ", "lines": "dòng", "report": "xem báo cáo làm sạch",
+           "rights": "Quyền", "note": "Ghi chú biên tập"},
+    "en": {"heading": "Provenance", "url": "Original", "publication": "Publication", "date": "Date",
+           "source": "Source file", "removed": "The cleaner removed", "lines": "lines", "report": "see the cleaning report",
+           "rights": "Rights", "note": "Editor's note"},
+}
+
+
+def provenance_section(article: Article, report_href: str) -> str:
+    """Where the text came from and what the cleaner removed, at the end of every article."""
+    meta = article.meta
+    labels = PROVENANCE_LABELS.get(meta.language, PROVENANCE_LABELS["en"])
+    unknown = "*" + UNKNOWN.get(meta.language, UNKNOWN["en"]) + "*"
+
+    def fact(value: str | None) -> str:
+        return markdown_text(value) if value else unknown
+
+    url = f"[{markdown_text(meta.url)}](<{quote(meta.url, safe=':/?#[]@!$&*+,;=%~')}>)" if meta.url else unknown
+    removed = sum(1 for d in article.drops if d.rule != "blank")
+    items = [
+        f"{labels['url']}: {url}",
+        f"{labels['publication']}: {fact(meta.publication)}",
+        f"{labels['date']}: {fact(meta.date)}",
+        f"{labels['source']}: `{article.source.path}` (sha256 `{article.source.sha256[:12]}`)",
+        f"{labels['removed']}: {removed} {labels['lines']} ([{labels['report']}]({report_href}))",
+        f"{labels['rights']}: {fact(meta.rights)}",
+    ]
+    if meta.note:
+        items.append(f"{labels['note']}: {fact(meta.note)}")
+    body = "\n".join(f"- {item}" for item in items)
+    return (f'<section class="edition-provenance" markdown>\n\n## {labels["heading"]} {{ #provenance }}\n\n'
+            f"{body}\n\n</section>")
