@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import signal
 import subprocess
 import sys
 import tempfile
@@ -125,11 +126,16 @@ def watched_state(root: Path) -> dict[str, float]:
     return {str(p): p.stat().st_mtime for p in paths if p.is_file()}
 
 
+def _stop_serving(signum, frame) -> None:
+    raise KeyboardInterrupt
+
+
 def command_serve(args: argparse.Namespace) -> int:
     edition, _ = regenerate(args.root, Progress())
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(edition.config.path),
                "--dev-addr", f"127.0.0.1:{args.port}"]
     server = subprocess.Popen(command, cwd=edition.root)
+    signal.signal(signal.SIGTERM, _stop_serving)  # stop the MkDocs server too, not only ourselves
     log.info("serving on http://127.0.0.1:%d/ (Ctrl-C stops)", args.port)
     state = watched_state(edition.root)
     try:
