@@ -29,6 +29,7 @@ from .web_zones import ArticleEnd, HeadlineFound, find_end, find_headline, pull_
 
 LEDE_MIN_CHARS = 60  # shorter first lines are kickers or labels, not a standfirst
 LEDE_MAX_CHARS = 600  # a standfirst is two or three sentences; a longer first paragraph is body text
+LEDE_UNPUNCTUATED_MIN_CHARS = 90  # some sites print the standfirst without a full stop; subheadings are shorter
 IMAGE_RULES = ("broken-image", "image-markup", "image-credit")  # an image stood here
 
 RULE_OVERRIDE = "override"
@@ -55,7 +56,7 @@ def read(source: RawSource, meta: ArticleMeta) -> Article:
     decisions: Decisions = {}
     decide_blank_and_forced(page, overrides, meta, decisions)
     open_lines = [line for line in page.lines if line.number not in decisions]
-    headline = choose_headline(page, open_lines, overrides)
+    headline = choose_headline(page, open_lines, overrides, meta.title)
     extra: list[DroppedLine] = []
     body = open_lines
     if headline is not None:
@@ -65,8 +66,8 @@ def read(source: RawSource, meta: ArticleMeta) -> Article:
             extra.append(DroppedLine(headline.line, headline.banner, RULE_SITE_BANNER,
                                      "site slogan printed before the headline on the same line"))
         body = [line for line in open_lines if line.number > headline.line]
-    body = decide_after_end(page, body, overrides, decisions)
-    decide_body(page, body, overrides, decisions)
+    body, signature = decide_after_end(page, body, overrides, decisions)
+    decide_body(page, body, overrides, decisions, signature)
     choose_lede(page, body, overrides, decisions)
     return assemble(source, meta, page, decisions, extra)
 
@@ -123,13 +124,14 @@ def decide_blank_and_forced(page: Page, overrides: ReaderOverrides, meta: Articl
 # --- zones ---------------------------------------------------------------------------
 
 
-def choose_headline(page: Page, lines: list[Line], overrides: ReaderOverrides) -> HeadlineFound | None:
+def choose_headline(page: Page, lines: list[Line], overrides: ReaderOverrides,
+                    title: str | None) -> HeadlineFound | None:
     if overrides.headline is not None:
         line = page.at(overrides.headline)
         glued = shape.split_glued_banner(line.text)
         return HeadlineFound(line.number, glued[1], glued[0]) if glued else HeadlineFound(line.number, line.text)
     keep = set(overrides.keep)
-    return find_headline(page, [line for line in lines if line.number not in keep])
+    return find_headline(page, [line for line in lines if line.number not in keep], title)
 
 
 def decide_above_headline(page: Page, lines: list[Line], headline: HeadlineFound, overrides: ReaderOverrides,
@@ -146,14 +148,15 @@ def decide_above_headline(page: Page, lines: list[Line], headline: HeadlineFound
         decisions[line.number] = DroppedLine(line.number, line.raw, rule, reason)
 
 
-def decide_after_end(page: Page, body: list[Line], overrides: ReaderOverrides, decisions: Decisions) -> list[Line]:
-    """Drop the lines after the article; return the body lines left to read."""
+def decide_after_end(page: Page, body: list[Line], overrides: ReaderOverrides,
+                     decisions: Decisions) -> tuple[list[Line], int | None]:
+    """Drop the lines after the article; return the body lines left and the closing signature's line."""
     if overrides.body_end is not None:
-        return body
+        return body, None
     keep = set(overrides.keep)
     end = find_end(page, [line for line in body if line.number not in keep])
     if end is None:
-        return body
+        return body, None
     end = pull_back_over_image_cards(page, end)
     for line in body:
         if line.number < end.line:
@@ -165,7 +168,7 @@ def decide_after_end(page: Page, body: list[Line], overrides: ReaderOverrides, d
         decisions[line.number] = DroppedLine(line.number, line.raw, rule,
                                              f"{reason + '; ' if reason else ''}after the end of the article "
                                              f"({end.cause})")
-    return [line for line in body if line.number < end.line or line.number == end.signature]
+    return [line for line in body if line.number < end.line], end.signature
 
 
 # --- the body ------------------------------------------------------------------------
@@ -197,7 +200,8 @@ def caption_of(line: Line, page: Page) -> str | None:
     return None
 
 
-def decide_body(page: Page, body: list[Line], overrides: ReaderOverrides, decisions: Decisions) -> None:
+def decide_body(page: Page, body: list[Line], overrides: ReaderOverrides, decisions: Decisions,
+                signature: int | None) -> None:
     captions: dict[str, int] = {}
     has_byline = any(isinstance(d, Kept) and d.role == "byline" for d in decisions.values())
     for line in body:
@@ -206,17 +210,18 @@ def decide_body(page: Page, body: list[Line], overrides: ReaderOverrides, decisi
         if line.number in overrides.keep:
             decisions[line.number] = Kept("paragraph", line.text)
             continue
-        decision = decide_body_line(line, page, captions, has_byline)
+        decision = decide_body_line(line, page, captions, has_byline, line.number == signature)
         has_byline = has_byline or isinstance(decision, Kept) and decision.role == "byline"
         decisions[line.number] = decision
     decide_headings(body, decisions)
 
 
-def decide_body_line(line: Line, page: Page, captions: dict[str, int], has_byline: bool) -> Decision:
+def decide_body_line(line: Line, page: Page, captions: dict[str, int], has_byline: bool,
+                     signature: bool) -> Decision:
     dropped = first_reason(WIDGET_RULES, line, page)
     if dropped:
         return DroppedLine(line.number, line.raw, *dropped)
-    if shape.is_byline(line.text) or shape.is_name(line.text) and _is_signature(line, page):
+    if shape.is_byline(line.text) or signature:
         return Kept("paragraph" if has_byline else "byline", line.text)
     caption = caption_of(line, page)
     if caption is None:
@@ -227,12 +232,6 @@ def decide_body_line(line: Line, page: Page, captions: dict[str, int], has_bylin
                            f"repeats the caption on line {captions[key]}")
     captions[key] = line.number
     return Kept("caption", caption)
-
-
-def _is_signature(line: Line, page: Page) -> bool:
-    """A name line with no more article text after it."""
-    return all(not shape.is_paragraph_shaped(n.text) for n in page.after(line.number)) or \
-        next(page.after(line.number), None) is None
 
 
 def decide_headings(body: list[Line], decisions: Decisions) -> None:
@@ -260,7 +259,8 @@ def choose_lede(page: Page, body: list[Line], overrides: ReaderOverrides, decisi
         return
     text = decisions[candidate].text
     more = any(isinstance(d, Kept) and d.role == "paragraph" and n > candidate for n, d in decisions.items())
-    if LEDE_MIN_CHARS <= len(text) <= LEDE_MAX_CHARS and shape.ends_sentence(text) and more:
+    punctuated = shape.ends_sentence(text) or len(text) >= LEDE_UNPUNCTUATED_MIN_CHARS
+    if LEDE_MIN_CHARS <= len(text) <= LEDE_MAX_CHARS and punctuated and more:
         decisions[candidate] = Kept("lede", text)
 
 
@@ -274,7 +274,8 @@ def first_content_line(body: list[Line], decisions: Decisions) -> int | None:
             continue
         if decision is None or decision.role == "byline":
             continue
-        return line.number if decision.role == "paragraph" else None
+        standfirst = decision.role == "heading" and len(decision.text) >= LEDE_UNPUNCTUATED_MIN_CHARS
+        return line.number if decision.role == "paragraph" or standfirst else None
     return None
 
 

@@ -53,6 +53,10 @@ IMAGE_CREDIT_LINE = re.compile(r"^(?:image source|image credit|photo credit|ngu�
 PHOTO_CREDIT_END = re.compile(
     r"(?:(?:^|[\s.(\-–—|])(?:Ảnh|ẢNH|Photo|PHOTO|Photos|Photograph|Image|Picture|Credit|Nguồn ảnh)"
     r"\s*[:：]\s*[^():.!?]{1,70}|Ảnh minh h[ọo]a)\)?\s*\|?$")
+AGENCY_CREDIT_END = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|TTXVN|VNA|XINHUA|GETTY IMAGES)/[^/]{2,40}"
+                               r"(?:/(?:Pool|File|Handout|Photo))?\s*\|?$")
+GALLERY_COUNTER = re.compile(r"^\[?\d{1,2}\s*/\s*\d{1,2}\]\s+\S")  # '[1/2] Soldiers on patrol...'
+BYLINE_AGENCY = re.compile(r"^\((?:Theo\s+)?[A-ZĐ][^()]{1,38}\)$")  # '(TTXVN/Vietnam+)', '(Theo Reuters)'
 BYLINE_VI = re.compile(
     r"^(?:bài|tin|bài và ảnh|tin và ảnh|bài, ảnh|tin, ảnh|bài/ảnh|tin/ảnh|bài & ảnh|bài - ảnh|"
     r"nhóm phóng viên|nhóm pv|phóng viên|tác giả|thực hiện|nhóm thực hiện|ghi chép)\s*[:：]\s*\S",
@@ -155,7 +159,7 @@ def is_name(text: str) -> bool:
 def is_byline(text: str) -> bool:
     if len(text) > BYLINE_MAX_CHARS or ends_sentence(text):
         return False
-    return any(p.match(text) for p in (BYLINE_VI, BYLINE_EN, BYLINE_SOURCE, BYLINE_NAME_IN_PLACE))
+    return any(p.match(text) for p in (BYLINE_VI, BYLINE_EN, BYLINE_SOURCE, BYLINE_NAME_IN_PLACE, BYLINE_AGENCY))
 
 
 def is_date_line(text: str) -> bool:
@@ -194,4 +198,6 @@ def caption_text(text: str) -> str:
 
 
 def has_photo_credit(text: str) -> bool:
-    return len(text) <= CAPTION_MAX_CHARS and PHOTO_CREDIT_END.search(text) is not None
+    if len(text) > CAPTION_MAX_CHARS:
+        return False
+    return any(p.search(text) for p in (PHOTO_CREDIT_END, AGENCY_CREDIT_END, GALLERY_COUNTER))

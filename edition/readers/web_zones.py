@@ -36,18 +36,48 @@ class ArticleEnd:
     signature: int | None = None  # the line of a closing byline, when that ended it
 
 
-def find_headline(page: Page, lines: list[Line]) -> HeadlineFound | None:
-    """The headline among ``lines`` (non-blank candidates in order), skipping site chrome."""
+def find_headline(page: Page, lines: list[Line], title: str | None = None) -> HeadlineFound | None:
+    """The headline among ``lines`` (non-blank candidates in order), skipping site chrome.
+
+    Preference: the line that holds the title the editor recorded; else the first
+    candidate that the article visibly follows (lede, byline, date, image); else the
+    first candidate at all.
+    """
+    candidates = []
     for line in lines[:HEADLINE_SEARCH_LINES]:
         if first_reason(BEFORE_HEADLINE, line, page):
             continue
         glued = shape.split_glued_banner(line.text)
-        if glued:
-            return HeadlineFound(line.number, glued[1], glued[0])
-        if len(line.text) <= shape.HEADLINE_MAX_CHARS:
-            return HeadlineFound(line.number, line.text)
-        return None  # the page starts with prose: no headline on it
-    return None
+        found = HeadlineFound(line.number, glued[1], glued[0]) if glued else HeadlineFound(line.number, line.text)
+        if len(found.text) > shape.HEADLINE_MAX_CHARS:
+            break  # prose: the article has begun
+        candidates.append(found)
+    if not candidates:
+        return None
+    wanted = fold_title(title) if title else None
+    by_title = [c for c in candidates if wanted and wanted in fold_title(c.text)]
+    followed = [c for c in candidates if _article_follows(page.at(c.line), page)]
+    return (by_title or followed or candidates)[0]
+
+
+def fold_title(text: str) -> str:
+    return " ".join(text.casefold().replace("’", "'").split())
+
+
+HEADLINE_FOLLOWERS = ("broken-image", "image-markup", "image-credit", "date-line", "reading-time")
+
+
+def _article_follows(line: Line, page: Page) -> bool:
+    """After a headline come its lede, byline, date or picture; after menu items, more menu items."""
+    for following in page.after(line.number):
+        dropped = first_reason(WIDGET_RULES, following, page)
+        if dropped:
+            if dropped[0] in HEADLINE_FOLLOWERS:
+                return True
+            continue
+        text = following.text
+        return shape.is_byline(text) or shape.is_paragraph_shaped(text) or len(text) > len(line.text)
+    return True
 
 
 def _is_body_text(line: Line, page: Page) -> bool:
