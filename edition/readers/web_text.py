@@ -40,7 +40,8 @@ BROKEN_IMAGE = re.compile(
       | \|\s*                                                                  # a lone table pipe
       | !\[[^\]]*\]\s*\|?                                                       # '![alt]' without target
     )$""", re.IGNORECASE | re.VERBOSE)
-IMAGE_LINK = re.compile(r"^!\[(?P<alt>.*)\]\((?P<url>[^)\s]*)[^)]*\)\s*\|?$")
+# alt text may hold one level of brackets ('![[Video] ...](...)'); disjoint classes keep matching linear
+IMAGE_LINK = re.compile(r"^!\[(?P<alt>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\((?P<url>[^()\s]*)(?:\s[^()]*)?\)\s*\|?$")
 IMAGE_CARD = re.compile(r"^!\[\]\(\s*\)\s*(?P<text>\S.*?)\s*\|?$")
 MEDIA_TEASER = re.compile(r"^\[(?:video|clip|infographics?|photos?|ảnh|e-?magazine|podcast|longform|"
                           r"gallery|live|trực tiếp)\]", re.IGNORECASE)
