@@ -25,7 +25,7 @@ from ..source import RawSource
 from . import web_text as shape
 from .common import blank_drop, tidy
 from .web_rules import AFTER_END, BEFORE_HEADLINE, WIDGET_RULES, Line, Page, first_reason
-from .web_zones import ArticleEnd, HeadlineFound, find_end, find_headline, pull_back_over_image_cards
+from .web_zones import HeadlineFound, find_end, find_headline, pull_back_over_image_cards
 
 LEDE_MIN_CHARS = 60  # shorter first lines are kickers or labels, not a standfirst
 LEDE_MAX_CHARS = 600  # a standfirst is two or three sentences; a longer first paragraph is body text
