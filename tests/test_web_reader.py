@@ -53,7 +53,7 @@ SEEDS = {
         last_end="giữa hai Văn phòng Bộ Quốc phòng nói riêng.",
         captions=["Thượng tướng Lê Huy Vịnh tiếp Chánh Văn phòng Bộ Quốc phòng Lào Saichay Kommasith."],
         drops=rules(r2="broken-image", r8="broken-image", r9="repeated-caption", r12_13="image-card",
-                    r14="cue-phrase", r15="blank", r16="teaser-list", r21="cue-phrase", r32_33="cue-phrase",
+                    r14="cue-phrase", r15="blank", r16="teaser-list", r21="cue-phrase", r32="cue-phrase", r33="media-label",
                     r34="teaser-list", r42_43="teaser-list", r46_49="teaser-list", r54_62="teaser-list"),
     ),
     S003: dict(

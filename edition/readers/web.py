@@ -36,6 +36,7 @@ RULE_OVERRIDE = "override"
 RULE_BEFORE_HEADLINE = "before-headline"
 RULE_AFTER_END = "after-end-of-article"
 RULE_REPEATED_CAPTION = "repeated-caption"
+RULE_REPEATED_LINE = "repeated-line"
 RULE_SITE_BANNER = "site-banner"
 
 
@@ -221,6 +222,9 @@ def decide_body_line(line: Line, page: Page, captions: dict[str, int], has_bylin
     dropped = first_reason(WIDGET_RULES, line, page)
     if dropped:
         return DroppedLine(line.number, line.raw, *dropped)
+    previous = page.previous_text(line.number)
+    if previous is not None and previous.text == line.text:
+        return DroppedLine(line.number, line.raw, RULE_REPEATED_LINE, f"repeats line {previous.number}")
     if shape.is_byline(line.text) or signature:
         return Kept("paragraph" if has_byline else "byline", line.text)
     caption = caption_of(line, page)

@@ -70,6 +70,8 @@ HEADLINE_FOLLOWERS = ("broken-image", "image-markup", "image-credit", "date-line
 def _article_follows(line: Line, page: Page) -> bool:
     """After a headline come its lede, byline, date or picture; after menu items, more menu items."""
     for following in page.after(line.number):
+        if following.text == line.text:
+            continue  # the headline printed twice
         dropped = first_reason(WIDGET_RULES, following, page)
         if dropped:
             if dropped[0] in HEADLINE_FOLLOWERS:
@@ -94,9 +96,11 @@ def _sentences_until_list(rest: list[Line], page: Page) -> int:
 
 
 def _signature_ends(line: Line, rest: list[Line], page: Page) -> bool:
-    if not (shape.is_byline(line.text) or shape.is_name(line.text)):
-        return False
-    return _sentences_until_list(rest, page) <= END_SIGNATURE_MAX_FOLLOWING
+    """A byline ('By …', 'Bài, ảnh: …') or a bare name after which at most a credit sentence follows."""
+    if shape.is_byline(line.text):
+        return _sentences_until_list(rest, page) <= END_SIGNATURE_MAX_FOLLOWING
+    # a bare name could be a short subheading: only when no sentence follows at all
+    return shape.is_name(line.text) and _sentences_until_list(rest, page) == 0
 
 
 def _teaser_run(lines: list[Line]) -> bool:
@@ -104,7 +108,9 @@ def _teaser_run(lines: list[Line]) -> bool:
 
 
 def _duplicate_pair(line: Line, rest: list[Line]) -> bool:
-    return bool(rest) and rest[0].text == line.text and not shape.has_photo_credit(line.text)
+    """'Headline / Headline / summary': teaser cards print the headline twice; repeated prose is not a list."""
+    return (bool(rest) and rest[0].text == line.text and shape.is_teaser_headline(line.text)
+            and not shape.has_photo_credit(line.text))
 
 
 def find_end(page: Page, lines: list[Line]) -> ArticleEnd | None:
