@@ -70,6 +70,7 @@ def test_date_lines(line, expected):
     ("By Jane Doe", True),
     ("Reporting by Francesco Guarascio; Editing by Ed Davies", True),
     ("(TTXVN/Vietnam+)", True),
+    ("PV", True),
     ("By June, the two armies will patrol the border together.", False),
     ("Bài 3: Nâng cao hiệu quả công tác đối ngoại quốc phòng", False),
 ])
@@ -135,3 +136,16 @@ def test_image_card_in_the_body_is_a_caption_but_before_a_list_is_a_teaser():
 def test_all_caps_headline_followed_by_its_lede_is_the_headline():
     article = read_text(f"VIỆT NAM VÀ LÀO KÝ KẾ HOẠCH HỢP TÁC\n{P1}\n{P2}")
     assert article.headline.text == "VIỆT NAM VÀ LÀO KÝ KẾ HOẠCH HỢP TÁC"
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("CẢNH VINH", True), ("Thu Hà - Minh Long", True), ("HẢI NAM (TTXVN)", True),
+    ("Vietnam", False), ("Gian nan giữa miền biên viễn", False), ("Sư đoàn 324", False),
+])
+def test_signature_names(line, expected):
+    assert shape.is_name(line) is expected
+
+
+@pytest.mark.parametrize("line", [".png)", "![]() |", "abc-123.jpg)", "<img src=\"x.jpg\" alt=\"\">", "|"])
+def test_broken_image_fragments(line):
+    assert shape.BROKEN_IMAGE.match(line)

@@ -39,6 +39,7 @@ BROKEN_IMAGE = re.compile(
       | !\[\]\(\s*\)\s*\|?                                                     # '![]()', '![]() |'
       | \|\s*                                                                  # a lone table pipe
       | !\[[^\]]*\]\s*\|?                                                       # '![alt]' without target
+      | </?(?:img|figure|figcaption|picture|source|iframe|video|audio|br|hr|div|span)\b[^<>]*>  # a lone tag
     )$""", re.IGNORECASE | re.VERBOSE)
 # alt text may hold one level of brackets ('![[Video] ...](...)'); disjoint classes keep matching linear
 IMAGE_LINK = re.compile(r"^!\[(?P<alt>[^\[\]]*(?:\[[^\[\]]*\][^\[\]]*)*)\]\((?P<url>[^()\s]*)(?:\s[^()]*)?\)\s*\|?$")
@@ -57,6 +58,7 @@ PHOTO_CREDIT_END = re.compile(
 AGENCY_CREDIT_END = re.compile(r"\b(?:REUTERS|AFP|AP|EPA|EPA-EFE|TTXVN|VNA|XINHUA|GETTY IMAGES)/[^/]{2,40}"
                                r"(?:/(?:Pool|File|Handout|Photo))?\s*\|?$")
 GALLERY_COUNTER = re.compile(r"^\[?\d{1,2}\s*/\s*\d{1,2}\]\s+\S")  # '[1/2] Soldiers on patrol...'
+BYLINE_SHORT = re.compile(r"^(?:PV|P\.V|Nhóm PV|NHÓM PV|CTV|Nhóm CTV)\.?$")  # reporter / contributor
 BYLINE_AGENCY = re.compile(r"^\((?:Theo\s+)?[A-ZĐ][^()]{1,38}\)$")  # '(TTXVN/Vietnam+)', '(Theo Reuters)'
 BYLINE_VI = re.compile(
     r"^(?:bài|tin|bài và ảnh|tin và ảnh|bài, ảnh|tin, ảnh|bài/ảnh|tin/ảnh|bài & ảnh|bài - ảnh|"
@@ -146,11 +148,14 @@ def is_breadcrumb(text: str) -> bool:
             and all(0 < len(words(s)) <= SECTION_LABEL_MAX_WORDS for s in segments))
 
 
+NAME_JOINERS = {"-", "–", "&", "và", "and", ","}  # 'Thu Hà - Minh Long', 'Jane Doe and John Roe'
+
+
 def is_name(text: str) -> bool:
-    """'CẢNH VINH', 'Minh Anh', 'HẢI NAM (TTXVN)': a signature line."""
+    """'CẢNH VINH', 'Minh Anh', 'HẢI NAM (TTXVN)', 'Thu Hà - Minh Long': a signature line."""
     bare = re.sub(r"\s*\([^)]{1,20}\)$", "", text).strip()
-    parts = words(bare)
-    if not 2 <= len(parts) <= NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS:
+    parts = [p for p in words(bare) if p not in NAME_JOINERS]
+    if not 2 <= len(parts) <= 2 * NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS:
         return False
     if any(not all(c.isalpha() or c in "-.'’" for c in p) for p in parts):
         return False
@@ -160,7 +165,8 @@ def is_name(text: str) -> bool:
 def is_byline(text: str) -> bool:
     if len(text) > BYLINE_MAX_CHARS or ends_sentence(text):
         return False
-    return any(p.match(text) for p in (BYLINE_VI, BYLINE_EN, BYLINE_SOURCE, BYLINE_NAME_IN_PLACE, BYLINE_AGENCY))
+    return any(p.match(text) for p in (BYLINE_VI, BYLINE_EN, BYLINE_SOURCE, BYLINE_NAME_IN_PLACE, BYLINE_AGENCY,
+                                        BYLINE_SHORT))
 
 
 def is_date_line(text: str) -> bool:
