@@ -220,3 +220,25 @@ def test_drop_report_lists_each_dropped_line_with_number_and_rule(slug):
 def test_drop_report_names_blank_lines_as_ranges():
     article, _ = read_seed(S004)
     assert "44–58" in render_report(article)
+
+
+# --- pinned figures: a rule change that moves any seed's counts must update these on purpose ---
+
+FIGURES = {
+    S001: (16, {"blank": 1, "broken-image": 2, "comment-prompt": 2, "series-link": 1}),
+    S002: (8, {"blank": 14, "broken-image": 2, "cue-phrase": 3, "image-card": 2, "media-label": 1,
+               "repeated-caption": 1, "teaser-list": 31}),
+    S003: (17, {"after-end-of-article": 8, "blank": 41, "cue-phrase": 3, "navigation": 1, "section-label": 1,
+                "share-widget": 2, "site-banner": 1, "teaser-list": 16}),
+    S004: (26, {"blank": 15, "cue-phrase": 2, "font-size-widget": 1, "site-banner": 1, "teaser-list": 14}),
+}
+
+
+@pytest.mark.parametrize("slug", sorted(FIGURES))
+def test_seed_pinned_figures_lines_kept_and_dropped_per_rule(slug):
+    article, _ = read_seed(slug)
+    kept = len({n for block in article.all_blocks() for n in block.lines.numbers()})
+    by_rule: dict[str, int] = {}
+    for drop in article.drops:
+        by_rule[drop.rule] = by_rule.get(drop.rule, 0) + 1
+    assert (kept, by_rule) == FIGURES[slug]
