@@ -149,3 +149,20 @@ def test_signature_names(line, expected):
 @pytest.mark.parametrize("line", [".png)", "![]() |", "abc-123.jpg)", "<img src=\"x.jpg\" alt=\"\">", "|"])
 def test_broken_image_fragments(line):
     assert shape.BROKEN_IMAGE.match(line)
+
+
+def test_bare_name_under_the_headline_is_the_byline():
+    article = read_text(f"{HEAD}\nMinh Hoàng\n08/03/2024 07:20 GMT+7\n{P1}\n{P2}")
+    assert article.byline.text == "Minh Hoàng"
+    assert headings(article) == [] and article.lede.text == P1
+
+
+def test_bare_name_after_text_is_not_a_byline_unless_it_closes_the_article():
+    article = read_text(f"{HEAD}\n{P1}\nMinh Hoàng\n{P2}\n{P3}")
+    assert article.byline is None and headings(article) == ["Minh Hoàng"]
+
+
+def test_menu_of_title_case_items_does_not_pass_for_a_byline_under_a_headline():
+    page = "Exclusive coverage for readers across the region\nWorld News\nU.S. News\n" \
+           f"{HEAD}\n{P1}\n{P2}"
+    assert read_text(page).headline.text == HEAD

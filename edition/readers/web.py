@@ -205,14 +205,17 @@ def decide_body(page: Page, body: list[Line], overrides: ReaderOverrides, decisi
                 signature: int | None) -> None:
     captions: dict[str, int] = {}
     has_byline = any(isinstance(d, Kept) and d.role == "byline" for d in decisions.values())
+    text_seen = False  # a name before any text is the author's, printed under the headline
     for line in body:
         if line.number in decisions:
             continue
         if line.number in overrides.keep:
             decisions[line.number] = Kept("paragraph", line.text)
             continue
-        decision = decide_body_line(line, page, captions, has_byline, line.number == signature)
+        signs = line.number == signature or not text_seen and shape.is_name(line.text)
+        decision = decide_body_line(line, page, captions, has_byline, signs)
         has_byline = has_byline or isinstance(decision, Kept) and decision.role == "byline"
+        text_seen = text_seen or isinstance(decision, Kept) and decision.role in ("text", "caption")
         decisions[line.number] = decision
     decide_headings(body, decisions)
 

@@ -56,7 +56,7 @@ def find_headline(page: Page, lines: list[Line], title: str | None = None) -> He
         return None
     wanted = fold_title(title) if title else None
     by_title = [c for c in candidates if wanted and wanted in fold_title(c.text)]
-    followed = [c for c in candidates if _article_follows(page.at(c.line), page)]
+    followed = [c for c in candidates if not c.text.endswith(".") and _article_follows(page.at(c.line), page)]
     return (by_title or followed or candidates)[0]
 
 
@@ -78,8 +78,21 @@ def _article_follows(line: Line, page: Page) -> bool:
                 return True
             continue
         text = following.text
+        if shape.is_name(text):  # an author's name, or a menu item: what comes next tells
+            return _prose_follows(following, page)
         return shape.is_byline(text) or shape.is_paragraph_shaped(text) or len(text) > len(line.text)
     return True
+
+
+def _prose_follows(line: Line, page: Page) -> bool:
+    for following in page.after(line.number):
+        dropped = first_reason(WIDGET_RULES, following, page)
+        if dropped:
+            if dropped[0] in HEADLINE_FOLLOWERS:
+                return True
+            continue
+        return shape.is_paragraph_shaped(following.text)
+    return False
 
 
 def _is_body_text(line: Line, page: Page) -> bool:
