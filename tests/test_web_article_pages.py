@@ -94,3 +94,13 @@ def test_repeated_caption_is_shown_once(site_dir):
     slug = "hop-tac-quoc-phong-viet-nam-lao-thuc-chat-hieu-qua"
     whole = "\n".join(text for _, text in page_blocks(site_dir, slug))
     assert whole.count("Thượng tướng Lê Huy Vịnh tiếp Chánh Văn phòng Bộ Quốc phòng Lào Saichay Kommasith.") == 1
+
+
+@pytest.mark.parametrize("slug", WEB_SEEDS)
+def test_built_drop_report_lists_every_non_blank_drop(built_edition, slug):
+    article, _ = read_seed(slug)
+    report = (built_edition / "docs" / "reports" / f"{slug}.md").read_text(encoding="utf-8")
+    rows = [row for row in report.splitlines() if row.startswith("| ") and "` |" in row]
+    for drop in article.drops:
+        if drop.rule != "blank":
+            assert any(row.startswith(f"| {drop.line} | `{drop.rule}` |") for row in rows), drop

@@ -166,3 +166,8 @@ def test_menu_of_title_case_items_does_not_pass_for_a_byline_under_a_headline():
     page = "Exclusive coverage for readers across the region\nWorld News\nU.S. News\n" \
            f"{HEAD}\n{P1}\n{P2}"
     assert read_text(page).headline.text == HEAD
+
+
+def test_table_row_is_not_an_image_caption():
+    article = read_text(f"{HEAD}\n{P1}\n| 2022 | 600 học viên |\n{P2}")
+    assert [type(b).__name__ for b in article.blocks] == ["Paragraph", "Paragraph"]

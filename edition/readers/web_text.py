@@ -48,7 +48,7 @@ MEDIA_TEASER = re.compile(r"^\[(?:video|clip|infographics?|photos?|ảnh|e-?maga
                           r"gallery|live|trực tiếp)\]", re.IGNORECASE)
 DASH_TEASER = re.compile(r"^[-–—•·*]\s+\S.*(?:\.\.\.|…)$")
 SERIES_LINK = re.compile(r"^(?:bài|kỳ|phần|part|chapter)\s+\d+\s*[:.–-]\s*\S", re.IGNORECASE)
-TABLE_CELL_END = re.compile(r"\s\|$")
+TABLE_CELL_END = re.compile(r"^[^|].*\s\|$")  # 'Caption text |': the cell under an image, not a table row
 CAPTION_LABEL = re.compile(r"^(?:image caption|caption|chú thích ảnh|chú thích)\s*[,:：]\s*", re.IGNORECASE)
 IMAGE_CREDIT_LINE = re.compile(r"^(?:image source|image credit|photo credit|nguồn ảnh|getty images)\b[,:\s]",
                                re.IGNORECASE)
