@@ -22,6 +22,7 @@ from pathlib import Path
 from . import checks
 from .errors import EditionError
 from .outputs import differences, plan_problems, write_pages
+from .pages import report_path
 from .pipeline import BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
 
@@ -63,12 +64,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def summarise(result: BuildResult) -> None:
+    """One line per article: lines kept and dropped (by rule), and where the drop report is."""
     for article in result.articles:
         rules = Counter(d.rule for d in article.drops if d.rule != "blank")
         blanks = sum(1 for d in article.drops if d.rule == "blank")
-        detail = ", ".join(f"{rule} {count}" for rule, count in sorted(rules.items())) or "none"
-        log.info("%-60s %3d blocks, %3d dropped (%s; blank %d)", article.slug, len(article.all_blocks()),
-                 sum(rules.values()), detail, blanks)
+        kept = len({n for block in article.all_blocks() for n in block.lines.numbers()})
+        detail = ", ".join(f"{rule} {count}" for rule, count in rules.most_common()) or "none"
+        log.info("%-60s %4d lines: %3d kept in %3d blocks, %3d dropped (%s), %3d blank; see %s",
+                 article.slug, article.source.line_count, kept, len(article.all_blocks()), sum(rules.values()),
+                 detail, blanks, report_path(article.slug))
 
 
 def regenerate(root: Path, progress: Progress) -> tuple[object, BuildResult]:

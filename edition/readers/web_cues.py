@@ -1,0 +1,145 @@
+"""Cue phrases of news sites, in Vietnamese and English, grouped by what they announce.
+
+A line is a cue when, once normalised (lower case, bullets, trailing colons and
+counters such as '(0)' removed), it *is* one of a group's ``exact`` phrases, starts
+with one of them followed by a colon (``label`` groups: 'Xem thêm: <headline>',
+'Tags: a, b'), or, for short lines, *contains* one of the ``contains`` phrases.
+
+Groups are tried in order; the first match names the rule. ``ends_article`` groups
+announce the lists that follow an article (related news, most read, latest): when
+such a cue stands alone on a line after the body, the article is over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CONTAINS_MAX_CHARS = 300  # prompts and notices run to two or three sentences; body paragraphs are longer
+LABEL_MAX_CHARS = 160  # 'Xem thêm: <a headline>' is one headline long
+
+BULLETS = re.compile(r"^[\s\-–—•·*>|]+")
+COUNTERS = re.compile(r"[\s:：|]*(?:\(\d+\)|\d+)?[\s:：|]*$")
+
+
+@dataclass(frozen=True)
+class CueGroup:
+    rule: str
+    what: str  # the reason, completed with the line's text
+    exact: frozenset[str] = frozenset()
+    contains: tuple[str, ...] = ()
+    label: bool = False  # 'phrase: more text' is also this cue
+    ends_article: bool = False
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    group: CueGroup
+    phrase: str
+    whole_line: bool  # the line is the cue itself, not 'cue: more text'
+
+    @property
+    def rule(self) -> str:
+        return self.group.rule
+
+    def reason(self, text: str) -> str:
+        return f"{self.group.what} ('{self.phrase}')"
+
+
+def _set(*phrases: str) -> frozenset[str]:
+    return frozenset(phrases)
+
+
+GROUPS: tuple[CueGroup, ...] = (
+    CueGroup("font-size-widget", "font-size widget",
+             _set("a+", "a-", "a a a", "aa", "a+ a-", "a- a+"),
+             ("cỡ chữ", "font size", "text size", "kích thước chữ", "cỡ phông")),
+    CueGroup("comment-prompt", "comment prompt",
+             _set("bình luận", "comments", "comment", "ý kiến", "ý kiến bạn đọc", "gửi bình luận",
+                  "viết bình luận", "ý kiến của bạn", "bình luận, góp ý", "góp ý", "view comments",
+                  "show comments", "hide comments", "comments closed"),
+             ("đăng nhập để bình luận", "để lại bình luận", "gửi ý kiến", "viết bình luận",
+              "be the first to comment", "comments are closed", "leave a comment", "join the conversation",
+              "đăng nhập để gửi", "bình luận của bạn", "log in to comment", "sign in to comment")),
+    CueGroup("share-widget", "share or reaction widget",
+             _set("share", "chia sẻ", "reactions", "reaction", "like", "thích", "tweet", "facebook", "twitter",
+                  "x", "zalo", "linkedin", "whatsapp", "email", "e-mail", "print", "in", "in bài",
+                  "in bài viết", "copy link", "copy", "sao chép", "sao chép liên kết", "lưu", "lưu bài",
+                  "save", "bookmark", "share this", "share this article", "share this story", "gửi bài",
+                  "theo dõi", "follow", "follow us", "gift this article", "listen", "nghe", "nghe bài viết",
+                  "listen to this article", "nghe đọc bài"),
+             ("share on facebook", "share on twitter", "share on x", "share via", "chia sẻ lên",
+              "chia sẻ qua", "theo dõi chúng tôi", "follow us on")),
+    CueGroup("navigation", "site navigation link",
+             _set("log in", "login", "sign in", "sign up", "register", "đăng nhập", "đăng ký", "đăng xuất",
+                  "log out", "logout", "menu", "trang chủ", "home", "search", "tìm kiếm", "skip to content",
+                  "skip to main content", "skip to navigation", "toggle navigation", "english", "tiếng việt",
+                  "e-paper", "báo in", "liên hệ", "contact us", "about us", "subscribe", "account",
+                  "my account", "tài khoản", "close", "đóng", "back to top", "lên đầu trang", "sections")),
+    CueGroup("advertisement", "advertisement slot",
+             _set("quảng cáo", "advertisement", "advertising", "ads", "ad", "sponsored", "tài trợ",
+                  "nội dung tài trợ", "sponsored content", "promoted", "partner content"),
+             ("scroll to continue with content", "continues below advertisement",
+              "article continues below", "story continues below")),
+    CueGroup("newsletter-prompt", "newsletter or subscription prompt",
+             _set("newsletter", "newsletters", "bản tin"),
+             ("sign up to our", "sign up for our", "subscribe to our", "newsletter promotion", "privacy notice:",
+              "free newsletter", "daily newsletter", "weekly newsletter", "get our newsletter",
+              "đăng ký nhận bản tin", "đăng ký nhận tin", "support our journalism")),
+    CueGroup("copyright-notice", "the site's copyright notice",
+             _set("copyright", "bản quyền"),
+             ("all rights reserved", "©", "(c) copyright", "copyright ©", "bản quyền thuộc về", "giữ bản quyền",
+              "ghi rõ nguồn khi phát hành lại", "không được sao chép", "may not be published, broadcast")),
+    CueGroup("media-label", "label of an embedded video, podcast or graphic that is not preserved",
+             _set("video", "clip", "podcast", "infographic", "infographics", "emagazine", "e-magazine", "xem trên",
+                  "watch", "watch on youtube", "xem video", "play video", "phát video", "audio", "nghe podcast",
+                  "gallery", "photos", "ảnh", "chùm ảnh", "photo gallery")),
+    CueGroup("cue-phrase", "cue announcing a list of other articles",
+             _set("tin liên quan", "tin bài liên quan", "bài liên quan", "bài viết liên quan", "tin cùng chuyên mục",
+                  "cùng chuyên mục", "tin khác", "các tin khác", "tin mới", "tin mới nhất", "mới nhất",
+                  "tin nổi bật", "nổi bật", "đọc nhiều", "đọc nhiều nhất", "xem nhiều", "xem nhiều nhất",
+                  "quan tâm nhất", "được quan tâm nhất", "tin được quan tâm", "tin hot", "tin nóng",
+                  "tin đọc nhiều", "tin xem nhiều", "đọc tiếp", "đọc thêm", "xem thêm", "xem tiếp",
+                  "có thể bạn quan tâm", "bạn có thể quan tâm", "có thể bạn chưa đọc", "tin video", "multimedia",
+                  "related", "related news", "related articles", "related stories", "related content",
+                  "related topics", "more on this story", "more stories", "more news", "more from", "read more",
+                  "read next", "see also", "most read", "most viewed", "most popular", "popular", "trending",
+                  "trending now", "latest", "latest news", "latest stories", "top stories", "recommended",
+                  "recommended for you", "you may also like", "you might also like", "don't miss",
+                  "editor's picks", "editors' picks", "explore more on these topics", "tags", "tag", "từ khóa",
+                  "từ khoá", "chủ đề", "topics", "keywords", "sự kiện", "dòng sự kiện"),
+             label=True, ends_article=True),
+)
+
+
+def normalise(text: str) -> str:
+    text = BULLETS.sub("", text.casefold()).strip()
+    text = COUNTERS.sub("", text).strip()
+    return re.sub(r"\s+", " ", text.replace("’", "'"))
+
+
+def match_cue(text: str) -> CueMatch | None:
+    """The first cue group this line belongs to, or None."""
+    norm = normalise(text)
+    if not norm:
+        return None
+    for group in GROUPS:
+        if norm in group.exact:
+            return CueMatch(group, norm, whole_line=True)
+        if group.label and len(text) <= LABEL_MAX_CHARS:
+            head = re.split(r"\s*[:：]\s*", norm, maxsplit=1)
+            if len(head) == 2 and head[0] in group.exact:
+                return CueMatch(group, head[0], whole_line=False)
+        if len(text) <= CONTAINS_MAX_CHARS:
+            for phrase in group.contains:
+                if phrase in norm:
+                    return CueMatch(group, phrase, whole_line=False)
+    return None
+
+
+def ends_article(text: str) -> CueMatch | None:
+    """A cue standing alone on its line that announces the lists after an article."""
+    found = match_cue(text)
+    if found and found.whole_line and found.group.ends_article:
+        return found
+    return None

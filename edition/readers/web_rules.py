@@ -1,0 +1,190 @@
+"""The web reader's drop rules: ordered lists of small named functions.
+
+Each rule is ``rule(line, page) -> str | None``: a reason to drop the line, or None
+to let the next rule decide. Lists are tried in order; the first reason wins and
+its name is the rule shown in the drop report.
+
+| list                | applies to                        | fallback rule          |
+| ------------------- | --------------------------------- | ---------------------- |
+| WIDGET_RULES        | every line of the page            | (keep)                 |
+| BEFORE_HEADLINE     | lines above the headline          | ``before-headline``    |
+| AFTER_END           | lines after the end of the article| ``after-end-of-article``|
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterator
+
+from . import web_text as shape
+from .web_cues import GROUPS, CueGroup, match_cue
+
+
+@dataclass(frozen=True)
+class Line:
+    number: int  # 1-based line number in the source
+    raw: str  # the line as in the source (NFC)
+    text: str  # white space collapsed and trimmed
+
+    @property
+    def blank(self) -> bool:
+        return not self.text
+
+
+@dataclass(frozen=True)
+class Page:
+    lines: tuple[Line, ...]
+
+    def at(self, number: int) -> Line:
+        return self.lines[number - 1]
+
+    def after(self, number: int) -> Iterator[Line]:
+        """Non-blank lines after ``number``, nearest first."""
+        return (line for line in self.lines[number:] if not line.blank)
+
+    def before(self, number: int) -> Iterator[Line]:
+        """Non-blank lines before ``number``, nearest first."""
+        return (line for line in reversed(self.lines[: number - 1]) if not line.blank)
+
+    def next_text(self, number: int) -> Line | None:
+        return next(self.after(number), None)
+
+    def previous_text(self, number: int) -> Line | None:
+        return next(self.before(number), None)
+
+
+Rule = Callable[[Line, Page], "str | None"]
+NamedRule = tuple[str, Rule]
+
+
+def first_reason(rules: list[NamedRule], line: Line, page: Page) -> tuple[str, str] | None:
+    """(rule name, reason) of the first rule that drops ``line``, or None."""
+    for name, rule in rules:
+        reason = rule(line, page)
+        if reason:
+            return name, reason
+    return None
+
+
+# --- rules that hold anywhere on the page -------------------------------------------
+
+
+def broken_image(line: Line, page: Page) -> str | None:
+    if shape.BROKEN_IMAGE.match(line.text):
+        return "fragment of an image link; the image is not preserved"
+    return None
+
+
+def image_markup(line: Line, page: Page) -> str | None:
+    found = shape.IMAGE_LINK.match(line.text)
+    if found:
+        alt = found.group("alt").strip()
+        return f"image link{f' ({alt})' if alt else ''}; the image is not preserved"
+    return None
+
+
+def cue_rule(group: CueGroup) -> Rule:
+    def rule(line: Line, page: Page) -> str | None:
+        found = match_cue(line.text)
+        return found.reason(line.text) if found and found.group is group else None
+    rule.__name__ = group.rule.replace("-", "_")
+    return rule
+
+
+def reading_time(line: Line, page: Page) -> str | None:
+    return "reading-time widget" if shape.READING_TIME.match(line.text) else None
+
+
+def date_line(line: Line, page: Page) -> str | None:
+    if shape.is_date_line(line.text):
+        return "date or time line of the page; the date belongs in the metadata"
+    return None
+
+
+def image_credit(line: Line, page: Page) -> str | None:
+    if shape.IMAGE_CREDIT_LINE.match(line.text) and len(line.text) <= shape.BYLINE_MAX_CHARS:
+        return "credit of an image that is not preserved"
+    return None
+
+
+WIDGET_RULES: list[NamedRule] = [
+    ("broken-image", broken_image),
+    ("image-markup", image_markup),
+    *[(group.rule, cue_rule(group)) for group in GROUPS],
+    ("reading-time", reading_time),
+    ("date-line", date_line),
+    ("image-credit", image_credit),
+]
+
+
+# --- above the headline ------------------------------------------------------------
+
+
+def site_banner(line: Line, page: Page) -> str | None:
+    """An all-caps line (site name, slogan, event banner) unless prose follows it."""
+    if not shape.is_all_caps(line.text):
+        return None
+    following = page.next_text(line.number)
+    if following is not None and shape.is_paragraph_shaped(following.text):
+        return None  # an all-caps headline followed by its lede
+    return "all-caps site banner or slogan above the headline"
+
+
+def section_label(line: Line, page: Page) -> str | None:
+    if shape.is_section_label(line.text):
+        return "section label above the headline"
+    return None
+
+
+def breadcrumb(line: Line, page: Page) -> str | None:
+    return "breadcrumb trail above the headline" if shape.is_breadcrumb(line.text) else None
+
+
+def teaser_item(line: Line, page: Page) -> str | None:
+    if shape.is_teaser_item(line.text):
+        return "item of a teaser list (truncated summary, image or video link)"
+    return None
+
+
+BEFORE_HEADLINE: list[NamedRule] = WIDGET_RULES + [
+    ("teaser-list", teaser_item),
+    ("site-banner", site_banner),
+    ("section-label", section_label),
+    ("breadcrumb", breadcrumb),
+]
+
+
+# --- after the end of the article -------------------------------------------------
+
+
+def series_link(line: Line, page: Page) -> str | None:
+    if shape.SERIES_LINK.match(line.text) and not shape.ends_sentence(line.text):
+        return "link to another part of the series"
+    return None
+
+
+def teaser_list(line: Line, page: Page) -> str | None:
+    text = line.text
+    if shape.is_teaser_item(text):
+        return "item of a teaser list (truncated summary, image or video link)"
+    neighbours = (page.previous_text(line.number), page.next_text(line.number))
+    if any(n is not None and n.text == text for n in neighbours):
+        return "teaser headline repeated in a list of other articles"
+    if shape.is_teaser_headline(text):
+        return "headline of a teaser for another article"
+    return None
+
+
+def image_card(line: Line, page: Page) -> str | None:
+    if shape.IMAGE_CARD.match(line.text):
+        return "image card: picture and headline of another article"
+    return None
+
+
+AFTER_END: list[NamedRule] = [
+    *[(group.rule, cue_rule(group)) for group in GROUPS],
+    ("series-link", series_link),
+    ("image-card", image_card),
+    ("teaser-list", teaser_list),
+    ("broken-image", broken_image),
+]
