@@ -10,7 +10,14 @@ from typing import Callable
 
 Check = Callable[[object, object], list[str]]
 
-CHECKS: list[tuple[str, Check]] = []
+def _glossary_coverage(edition, result) -> list[str]:
+    from .glossary_coverage import check
+    return check(edition, result)
+
+
+CHECKS: list[tuple[str, Check]] = [
+    ("glossary coverage", _glossary_coverage),
+]
 
 
 def run_all(edition, result) -> list[str]:

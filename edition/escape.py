@@ -20,7 +20,7 @@ from __future__ import annotations
 import html
 import re
 
-from .readers.common import tidy
+from .readers.common import SPACES, tidy
 
 BACKSLASHED = set("\\`*_{}[]#")
 ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
@@ -28,8 +28,11 @@ LIST_START = re.compile(r"^(\d+)([.)])(?=\s|$)")
 
 
 def markdown_text(text: str) -> str:
-    """``text`` as inline Markdown that renders literally."""
-    text = tidy(text)
+    """``text`` as inline Markdown that renders literally.
+
+    White space is collapsed but not stripped: ``text`` may be one inline among others.
+    """
+    text = SPACES.sub(" ", text)
     out = []
     for char in text:
         if char in ENTITIES:

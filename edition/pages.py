@@ -119,4 +119,12 @@ def compact_ranges(numbers: list[int]) -> str:
 
 def edition_pages(edition, articles: list[Article], context) -> list:
     """Further edition-wide pages (the glossary page, redirects): GeneratedPage items."""
-    return []
+    from .glossary_page import GLOSSARY_PAGE, render_glossary_page
+    from .outputs import GeneratedPage
+
+    found = []
+    if edition.glossary.entries:
+        titles = {a.slug: article_title(a) for a in articles}
+        found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles),
+                                   (edition.glossary.path,)))
+    return found

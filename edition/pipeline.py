@@ -17,6 +17,7 @@ import yaml
 
 from . import pages
 from .errors import EditionError, Problem, ProblemCollector
+from .glossary import Glossary, load_glossary
 from .metadata import ArticleMeta, load_meta
 from .model import Article
 from .outputs import GeneratedPage
@@ -48,6 +49,7 @@ class Edition:
     root: Path
     config: SiteConfig
     metas: list[ArticleMeta] = field(default_factory=list)
+    glossary: Glossary = field(default_factory=Glossary)
 
 
 @dataclass
@@ -102,6 +104,11 @@ def discover(root: Path) -> Edition:
         raise EditionError.at("glossary.yml", "the edition has no glossary.yml",
                               hint="create it (an empty file will do: terms: [])")
     collector = ProblemCollector()
+    glossary = Glossary()
+    try:
+        glossary = load_glossary(root / "glossary.yml")
+    except EditionError as err:
+        collector.capture(err)
     metas: list[ArticleMeta] = []
     unreadable: list[str] = []  # text of metadata files that failed, to avoid follow-on errors
     for path in sorted(sources.glob(f"*{METADATA_SUFFIX}")):
@@ -138,7 +145,7 @@ def discover(root: Path) -> Edition:
                                   hint=f"create sources/<slug>.yml with 'source: {path.name}', slug, kind "
                                        f"and language"))
     collector.raise_if_any()
-    return Edition(root, config, sorted(metas, key=lambda m: m.slug))
+    return Edition(root, config, sorted(metas, key=lambda m: m.slug), glossary)
 
 
 def read_article(edition: Edition, meta: ArticleMeta, context: BuildContext) -> Article:
@@ -149,7 +156,7 @@ def read_article(edition: Edition, meta: ArticleMeta, context: BuildContext) -> 
 
 def generate(edition: Edition, progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
     """Read, transform and render every article; return the pages to write."""
-    context = BuildContext(edition.root)
+    context = BuildContext(edition.root, glossary=edition.glossary)
     collector = ProblemCollector()
     articles: list[Article] = []
     for index, meta in enumerate(edition.metas, start=1):
@@ -164,6 +171,7 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
     for article in articles:
         sources = (article.source.path, article.meta.path)
         report_href = f"../{pages.report_path(article.slug)}"
+        sources = sources + (edition.glossary.path,) if edition.glossary.entries else sources
         generated.append(GeneratedPage(pages.article_path(article.slug),
                                        render_article(article, report_href), sources))
         generated.append(GeneratedPage(pages.report_path(article.slug), pages.render_report(article), sources))

@@ -20,9 +20,26 @@ from .model import (Article, Block, Caption, Citation, Footnote, Heading, Inline
 UNKNOWN = {"vi": "không rõ", "en": "unknown"}
 IMAGE_NOT_PRESERVED = {"vi": "Ảnh không được lưu giữ trong ấn bản", "en": "Image not preserved in this edition"}
 SAFE_URL_SCHEMES = ("http://", "https://")
+GLOSSARY_HREF = "../glossary.md"
 
 
-def render_inline(item: Inline, glossary_href: str = "../glossary.md") -> str:
+def render_term(item: Term, linked: set[str] | None) -> str:
+    """An abbreviation with its expansion on hover, focus and tap.
+
+    The first occurrence of a term in each section (``linked`` is that section's set)
+    links to its glossary entry; later ones are focusable abbreviations, so that a
+    paragraph full of CSĐN is not a row of tab stops and links.
+    """
+    abbr = f'<abbr title="{html_attribute(item.expansion)}" data-pagefind-index-attrs="title"'
+    text = markdown_text(item.text)
+    if linked is None or item.term_id not in linked:
+        if linked is not None:
+            linked.add(item.term_id)
+        return f"[{abbr}>{text}</abbr>]({GLOSSARY_HREF}#{item.term_id}){{: .term }}"
+    return f'{abbr} class="term" tabindex="0">{text}</abbr>'
+
+
+def render_inline(item: Inline, linked: set[str] | None = None) -> str:
     if isinstance(item, Text):
         return markdown_text(item.text)
     if isinstance(item, NoteRef):
@@ -31,8 +48,7 @@ def render_inline(item: Inline, glossary_href: str = "../glossary.md") -> str:
         keys = " ".join(item.keys)
         return f'<span class="citation" data-cites="{html_attribute(keys)}">{markdown_text(item.text)}</span>'
     if isinstance(item, Term):
-        return (f'[<abbr title="{html_attribute(item.expansion)}">{markdown_text(item.text)}</abbr>]'
-                f'({glossary_href}#{item.term_id}){{: .term }}')
+        return render_term(item, linked)
     if isinstance(item, Link):
         if not item.url.startswith(SAFE_URL_SCHEMES):
             return markdown_text(item.text or item.url)
@@ -41,8 +57,8 @@ def render_inline(item: Inline, glossary_href: str = "../glossary.md") -> str:
     raise TypeError(f"unknown inline {item!r}")
 
 
-def render_inlines(inlines: Iterable[Inline]) -> str:
-    text = "".join(render_inline(i) for i in inlines)
+def render_inlines(inlines: Iterable[Inline], linked: set[str] | None = None) -> str:
+    text = "".join(render_inline(i, linked) for i in inlines)
     return text.strip()
 
 
@@ -62,12 +78,12 @@ def block_attributes(block: Block, *classes: str) -> str:
     return "{: " + " ".join(parts) + " }" if parts else ""
 
 
-def render_block(block: Block, language: str) -> str:
+def render_block(block: Block, language: str, linked: set[str] | None = None) -> str:
     if isinstance(block, Heading):
         attrs = block_attributes(block)
         return "#" * block.level + " " + render_inlines(block.inlines) + (" " + attrs if attrs else "")
     classes: tuple[str, ...] = ()
-    body = render_inlines(block.inlines)
+    body = render_inlines(block.inlines, linked)
     if isinstance(block, Caption):
         classes = ("caption",)
         note = IMAGE_NOT_PRESERVED.get(language, IMAGE_NOT_PRESERVED["en"])
@@ -127,10 +143,13 @@ def render_article(article: Article, report_href: str) -> str:
     if article.byline is not None:
         parts.append(render_inlines(article.byline.inlines) + "\n" + block_attributes(article.byline, "byline"))
     parts.append(facts_line(article))
+    linked: set[str] = set()  # terms already linked in the current section
     if article.lede is not None:
-        parts.append(render_inlines(article.lede.inlines) + "\n" + block_attributes(article.lede, "lede"))
+        parts.append(render_inlines(article.lede.inlines, linked) + "\n" + block_attributes(article.lede, "lede"))
     for block in article.blocks:
-        parts.append(render_block(block, lang))
+        if isinstance(block, Heading):
+            linked = set()
+        parts.append(render_block(block, lang, linked))
     parts.append(provenance_section(article, report_href))
     for note in article.footnotes:
         parts.append(render_footnote(note))
@@ -138,7 +157,7 @@ def render_article(article: Article, report_href: str) -> str:
 
 
 def render_footnote(note: Footnote) -> str:
-    return f"[^{note_id(note.note_label)}]: {render_inlines(note.inlines)}"
+    return f"[^{note_id(note.note_label)}]: {render_inlines(note.inlines, set())}"
 
 
 PROVENANCE_LABELS = {

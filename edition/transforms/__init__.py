@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from ..glossary import Glossary
 from ..model import Article
 from . import anchors, glossary, headings
 
@@ -25,6 +26,7 @@ from . import anchors, glossary, headings
 @dataclass
 class BuildContext:
     root: Path
+    glossary: Glossary = field(default_factory=Glossary)
     warnings: list[str] = field(default_factory=list)
 
     def warn(self, message: str) -> None:

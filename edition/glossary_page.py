@@ -1,0 +1,93 @@
+"""The glossary page: every entry in Vietnamese alphabetical order, with where it is used.
+
+Where-used is read from the final articles (after the anchor pass), so each use links
+to its paragraph (``#p-12``) or footnote (``#fn:3``), with counts.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .escape import markdown_text
+from .glossary import Glossary, GlossaryEntry
+from .model import Article, Block, Footnote, Term
+
+GLOSSARY_PAGE = "glossary.md"
+TITLE = "Bảng chữ viết tắt"
+
+
+@dataclass(frozen=True)
+class Use:
+    article: Article
+    anchor: str  # id on the article page
+    label: str  # what the reader sees: ¶ 12, chú thích 3
+    count: int
+
+
+def block_place(block: Block) -> tuple[str, str] | None:
+    if isinstance(block, Footnote):
+        return f"fn:{block.note_label}", f"chú thích {block.note_label}"
+    if block.anchor:
+        return block.anchor, f"¶ {block.label or block.anchor}"
+    return None
+
+
+def uses_by_term(articles: list[Article]) -> dict[str, list[Use]]:
+    uses: dict[str, list[Use]] = {}
+    for article in articles:
+        for block in article.all_blocks():
+            counts = Counter(i.term_id for i in block.inlines if isinstance(i, Term))
+            place = block_place(block)
+            if not counts or place is None:
+                continue
+            for term_id, count in counts.items():
+                uses.setdefault(term_id, []).append(Use(article, place[0], place[1], count))
+    return uses
+
+
+def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) -> str:
+    lines = [f"## {markdown_text(entry.term)} {{ #{entry.anchor} }}", ""]
+    expansion = f"**{markdown_text(entry.expansion)}**"
+    if entry.gloss:
+        other = "en" if entry.language == "vi" else "vi"
+        expansion += f' · <span lang="{other}">*{markdown_text(entry.gloss)}*</span>'
+    lines += [expansion, "{: .glossary-expansion }", ""]
+    if entry.variants:
+        lines += ["Cách viết khác: " + ", ".join(markdown_text(v) for v in entry.variants), ""]
+    if entry.definition:
+        lines += [markdown_text(entry.definition), ""]
+    total = sum(u.count for u in uses)
+    if not uses:
+        lines += ["*Chưa xuất hiện trong bài nào.*", ""]
+    else:
+        articles = sorted({u.article.slug for u in uses})
+        lines += [f"Dùng {total} lần trong {len(articles)} bài:", ""]
+        for slug in articles:
+            places = [u for u in uses if u.article.slug == slug]
+            links = ", ".join(f"[{u.label}](articles/{slug}.md#{u.anchor})" + (f" ({u.count}×)" if u.count > 1 else "")
+                              for u in places)
+            lines.append(f"- [{markdown_text(titles[slug])}](articles/{slug}.md): {links}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def render_glossary_page(glossary: Glossary, articles: list[Article], titles: dict[str, str]) -> str:
+    uses = uses_by_term(articles)
+    entries = glossary.sorted_entries()
+    parts = [
+        "---\n" f"title: {TITLE}\nlang: vi\n" "---\n",
+        f"# {TITLE}\n",
+        f"{len(entries)} chữ viết tắt, xếp theo thứ tự chữ cái tiếng Việt (Đ sau D). Mỗi mục cho biết "
+        "nghĩa đầy đủ, nghĩa tiếng Anh và những đoạn dùng nó; bấm số đoạn để tới đoạn đó.\n",
+    ]
+    for entry in entries:
+        parts.append(render_see_also(entry, glossary, render_entry(entry, uses.get(entry.anchor, []), titles)))
+    return "\n".join(parts)
+
+
+def render_see_also(entry: GlossaryEntry, glossary: Glossary, rendered: str) -> str:
+    if not entry.see_also:
+        return rendered
+    links = ", ".join(f"[{markdown_text(t)}](#{glossary.by_form[t].anchor})" for t in entry.see_also)
+    return rendered + f"Xem thêm: {links}\n"
