@@ -23,6 +23,7 @@ from . import checks
 from .errors import EditionError
 from .outputs import differences, plan_problems, write_pages
 from .pages import report_path
+from .locks import write_locks
 from .pipeline import BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
 
@@ -81,7 +82,9 @@ def regenerate(root: Path, progress: Progress) -> tuple[object, BuildResult]:
     progress.done()
     written, deleted = write_pages(edition.config.docs_dir, shown(edition.root, edition.config.docs_dir),
                                    result.pages)
-    log.info("docs: %d pages generated, %d written, %d stale removed", len(result.pages), written, deleted)
+    write_locks(result.locks)  # only after the pages: a failed build never moves an anchor
+    log.info("docs: %d pages generated, %d written, %d stale removed; %d anchor lock(s) updated",
+             len(result.pages), written, deleted, len(result.locks))
     return edition, result
 
 
@@ -110,6 +113,9 @@ def command_check(args: argparse.Namespace) -> int:
     if stale:
         failures.append(f"docs/ is stale: {len(stale)} page(s) differ from a fresh build "
                         f"({', '.join(stale[:5])}{'…' if len(stale) > 5 else ''}); run: python build.py")
+    if result.locks:
+        failures.append(f"anchor locks are stale: {', '.join(sorted(p.name for p in result.locks))} would change; "
+                        f"run: python build.py (then commit sources/*.lock.yml)")
     failures.extend(f"warning: {w}" for w in result.warnings)
     failures.extend(checks.run_all(edition, result))
     if not args.docs_only and not stale:

@@ -78,12 +78,23 @@ def plain_text(inlines: tuple[Inline, ...]) -> str:
 
 
 @dataclass(frozen=True)
+class Alias:
+    """A published anchor whose paragraph is gone: it now resolves here."""
+
+    anchor: str
+    label: str
+    status: str  # "removed" or "merged"
+    text: str = ""  # the text it last pointed at, kept in the lock for later matching
+
+
+@dataclass(frozen=True)
 class Block:
     inlines: tuple[Inline, ...]
     lines: LineSpan
     anchor: str | None = None  # stable id, set by the anchor pass
     label: str | None = None  # human-readable number shown beside it (¶ 12)
     lang: str | None = None  # set when it differs from the article's language
+    aliases: tuple[Alias, ...] = ()  # retired anchors that resolve to this block
 
     @property
     def text(self) -> str:
@@ -149,6 +160,7 @@ class Article:
     blocks: tuple[BodyBlock, ...] = ()
     footnotes: tuple[Footnote, ...] = ()
     drops: tuple[DroppedLine, ...] = ()
+    former_slugs: tuple[str, ...] = ()  # slugs published before, oldest first (from the anchor lock)
 
     @property
     def slug(self) -> str:
@@ -166,6 +178,7 @@ class Article:
 from .metadata import ArticleMeta  # noqa: E402  (circular: metadata has no model import)
 
 __all__ = [
+    "Alias",
     "Article",
     "ArticleMeta",
     "Block",

@@ -18,6 +18,7 @@ import yaml
 from . import pages
 from .errors import EditionError, Problem, ProblemCollector
 from .glossary import Glossary, load_glossary
+from .locks import lock_updates, lost_anchors, orphan_locks
 from .metadata import ArticleMeta, load_meta
 from .model import Article
 from .outputs import GeneratedPage
@@ -57,6 +58,7 @@ class BuildResult:
     articles: list[Article]
     pages: list[GeneratedPage]
     warnings: list[str]
+    locks: dict[Path, str] = field(default_factory=dict)  # anchor lock files to write after success
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -144,6 +146,8 @@ def discover(root: Path) -> Edition:
             collector.add(Problem(shown(root, path), "this source has no metadata file", None,
                                   hint=f"create sources/<slug>.yml with 'source: {path.name}', slug, kind "
                                        f"and language"))
+    for problem in orphan_locks(root, {m.source for m in metas}):
+        collector.add(problem)
     collector.raise_if_any()
     return Edition(root, config, sorted(metas, key=lambda m: m.slug), glossary)
 
@@ -166,6 +170,8 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
             articles.append(read_article(edition, meta, context))
         except EditionError as err:
             collector.capture(err)
+    for problem in lost_anchors(edition.root, articles):
+        collector.add(problem)
     collector.raise_if_any()
     generated: list[GeneratedPage] = []
     for article in articles:
@@ -178,4 +184,5 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
     generated.extend(pages.edition_pages(edition, articles, context))
     generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name),
                                    tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))
-    return BuildResult(articles, sorted(generated, key=lambda p: p.path), context.warnings)
+    return BuildResult(articles, sorted(generated, key=lambda p: p.path), context.warnings,
+                       lock_updates(edition.root, articles))

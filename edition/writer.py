@@ -66,6 +66,22 @@ def note_id(label: str) -> str:
     return "".join(c if c.isalnum() else "-" for c in label)
 
 
+CITE_LABEL = {"vi": "Trích dẫn đoạn", "en": "Cite paragraph"}
+
+
+def anchor_markup(block: Block, language: str) -> str:
+    """Retired anchors that resolve here, and the ¶ control that copies a citation."""
+    spans = "".join(f'<span id="{html_attribute(a.anchor)}" class="edition-retired" '
+                    f'data-label="{html_attribute(a.label)}" data-status="{html_attribute(a.status)}"></span>'
+                    for a in block.aliases)
+    if not block.anchor or not block.label:
+        return spans
+    label = html_attribute(block.label)
+    name = CITE_LABEL.get(language, CITE_LABEL["en"])
+    return (spans + f'<button type="button" class="edition-cite" data-anchor="{html_attribute(block.anchor)}" '
+            f'data-label="{label}" aria-label="{name} {label}" data-pagefind-ignore>¶ {label}</button> ')
+
+
 def block_attributes(block: Block, *classes: str) -> str:
     parts = []
     if block.anchor:
@@ -81,9 +97,11 @@ def block_attributes(block: Block, *classes: str) -> str:
 def render_block(block: Block, language: str, linked: set[str] | None = None) -> str:
     if isinstance(block, Heading):
         attrs = block_attributes(block)
-        return "#" * block.level + " " + render_inlines(block.inlines) + (" " + attrs if attrs else "")
+        retired = anchor_markup(block, language)
+        heading = "#" * block.level + " " + render_inlines(block.inlines) + (" " + attrs if attrs else "")
+        return f"<p class=\"edition-retired-holder\">{retired}</p>\n\n{heading}" if retired else heading
     classes: tuple[str, ...] = ()
-    body = render_inlines(block.inlines, linked)
+    body = anchor_markup(block, language) + render_inlines(block.inlines, linked)
     if isinstance(block, Caption):
         classes = ("caption",)
         note = IMAGE_NOT_PRESERVED.get(language, IMAGE_NOT_PRESERVED["en"])
@@ -145,19 +163,22 @@ def render_article(article: Article, report_href: str) -> str:
     parts.append(facts_line(article))
     linked: set[str] = set()  # terms already linked in the current section
     if article.lede is not None:
-        parts.append(render_inlines(article.lede.inlines, linked) + "\n" + block_attributes(article.lede, "lede"))
+        parts.append(anchor_markup(article.lede, lang) + render_inlines(article.lede.inlines, linked) + "\n"
+                     + block_attributes(article.lede, "lede"))
     for block in article.blocks:
         if isinstance(block, Heading):
             linked = set()
         parts.append(render_block(block, lang, linked))
     parts.append(provenance_section(article, report_href))
     for note in article.footnotes:
-        parts.append(render_footnote(note))
+        parts.append(render_footnote(note, lang))
     return "---\n" + front_matter(article) + "---\n\n" + "\n\n".join(parts) + "\n"
 
 
-def render_footnote(note: Footnote) -> str:
-    return f"[^{note_id(note.note_label)}]: {render_inlines(note.inlines, set())}"
+def render_footnote(note: Footnote, language: str = "vi") -> str:
+    """A footnote; its anchor is a span (attr_list does not reach inside footnotes)."""
+    anchor = f'<span id="{html_attribute(note.anchor)}"></span>' if note.anchor else ""
+    return f"[^{note_id(note.note_label)}]: {anchor}{anchor_markup(note, language)}{render_inlines(note.inlines, set())}"
 
 
 PROVENANCE_LABELS = {

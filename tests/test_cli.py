@@ -80,6 +80,11 @@ def test_removed_source_removes_its_generated_pages_only(tmp_path):
     assert run_build("--root", str(root), "--docs-only").returncode == 0
     (root / "sources" / "bai-b.yml").unlink()
     (root / "sources" / "b.txt").unlink()
+    refused = run_build("--root", str(root), "--docs-only")
+    assert refused.returncode == 2  # its published anchors would vanish without a word
+    assert "sources/b.lock.yml: holds the published anchors of a source that is gone" in refused.stderr
+    assert (root / "docs" / "articles" / "bai-b.md").exists()
+    (root / "sources" / "b.lock.yml").unlink()  # the editor retires them deliberately
     assert run_build("--root", str(root), "--docs-only").returncode == 0
     assert not (root / "docs" / "articles" / "bai-b.md").exists()
     assert (root / "docs" / "articles" / "bai-a.md").exists()

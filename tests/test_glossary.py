@@ -22,7 +22,7 @@ from edition.writer import render_article
 from edition.yamlfile import parse_yaml
 
 GLOSSARY = load_glossary(REPO / "glossary.yml")
-ARTICLES = sorted((REPO / "sources").glob("*.yml"))
+ARTICLES = sorted(p for p in (REPO / "sources").glob("*.yml") if not p.name.endswith(".lock.yml"))
 
 
 def glossary_of(text: str):

@@ -1,0 +1,113 @@
+"""Anchor lock files: sources/<source>.lock.yml, one per source, committed.
+
+They hold every anchor ever published for the article, so that a link to ``¶ 14``
+keeps working through corrections, reader improvements and slug renames::
+
+    # Anchor lock for sources/003_….txt: written by build.py, commit it, do not renumber.
+    slugs: [defense-key-pillar-vietnam-laos-relations]   # every slug ever published, newest last
+    paragraphs:
+      - {anchor: p-1, label: '1', text: The countries will support each other…}
+      - {anchor: p-2, label: '2', status: merged, at: p-1, text: …}
+    headings:
+      - {anchor: gian-nan-giua-mien-bien-vien, label: '', text: Gian nan giữa miền biên viễn}
+
+The lock is named after the raw source file, which never changes, so a slug rename
+is a change inside the lock, not a new lock.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
+from .errors import EditionError, Problem
+from .yamlfile import parse_yaml
+
+LOCK_SUFFIX = ".lock.yml"
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)")
+ENTRY_KEYS = {"anchor", "label", "text", "status", "at"}
+HEADER = "# Anchor lock for {source}: written by build.py; commit it, never renumber or reuse anchors.\n"
+
+
+@dataclass
+class ArticleLock:
+    source: str  # sources/<file>
+    slugs: list[str] = field(default_factory=list)
+    paragraphs: list[LockEntry] = field(default_factory=list)
+    headings: list[LockEntry] = field(default_factory=list)
+
+    def published_anchors(self) -> set[str]:
+        return {e.anchor for e in self.paragraphs} | {e.anchor for e in self.headings}
+
+
+def lock_path(root: Path, source_name: str) -> Path:
+    return root / "sources" / (Path(source_name).stem + LOCK_SUFFIX)
+
+
+def conflict_problems(text: str, shown: str) -> list[Problem]:
+    return [Problem(shown, "merge-conflict marker left in the file", number, 1,
+                    "resolve the conflict: keep every anchor of both sides (an anchor may be retired, "
+                    "never deleted), then run python build.py")
+            for number, line in enumerate(text.splitlines(), start=1) if CONFLICT_MARKER.match(line)]
+
+
+def _entries(raw, key: str, shown: str, positions, problems: list[Problem]) -> list[LockEntry]:
+    entries = []
+    for index, item in enumerate(raw.get(key) or []):
+        where = (key, index)
+        if not isinstance(item, dict) or not {"anchor", "label", "text"} <= set(item) or set(item) - ENTRY_KEYS \
+                or item.get("status", LIVE) not in (LIVE, REMOVED, MERGED):
+            problems.append(positions.problem(where, f"{key}: expected {{anchor, label, text[, status, at]}}",
+                                              "restore this entry from git (git checkout -- the lock file)"))
+            continue
+        entries.append(LockEntry(str(item["anchor"]), str(item["label"]), str(item["text"]),
+                                 item.get("status", LIVE), item.get("at")))
+    anchors = [e.anchor for e in entries]
+    for anchor in {a for a in anchors if anchors.count(a) > 1}:
+        problems.append(positions.problem((key,), f"{key}: anchor {anchor!r} appears twice",
+                                          "restore the lock file from git"))
+    return entries
+
+
+def load_lock(path: Path, shown: str, source: str) -> ArticleLock:
+    if not path.exists():
+        return ArticleLock(source)
+    text = path.read_text(encoding="utf-8")
+    problems = conflict_problems(text, shown)
+    if problems:
+        raise EditionError(problems)
+    data, positions = parse_yaml(text, shown)
+    if not isinstance(data, dict):
+        raise EditionError.at(shown, "expected a mapping with slugs, paragraphs and headings", 1,
+                              hint="restore the lock file from git")
+    problems = []
+    paragraphs = _entries(data, "paragraphs", shown, positions, problems)
+    headings = _entries(data, "headings", shown, positions, problems)
+    slugs = data.get("slugs") or []
+    if not isinstance(slugs, list) or not all(isinstance(s, str) for s in slugs):
+        problems.append(positions.problem(("slugs",), "slugs: expected a list of slugs"))
+        slugs = []
+    if problems:
+        raise EditionError(problems)
+    return ArticleLock(source, list(slugs), paragraphs, headings)
+
+
+def _entry_dict(entry: LockEntry) -> dict:
+    data = {"anchor": entry.anchor, "label": entry.label}
+    if entry.status != LIVE:
+        data["status"] = entry.status
+        data["at"] = entry.at
+    data["text"] = entry.text
+    return data
+
+
+def dump_lock(lock: ArticleLock) -> str:
+    data = {"slugs": lock.slugs,
+            "paragraphs": [_entry_dict(e) for e in lock.paragraphs],
+            "headings": [_entry_dict(e) for e in lock.headings]}
+    return HEADER.format(source=lock.source) + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+                                                              width=100000, default_flow_style=False)

@@ -1,0 +1,61 @@
+"""Keeping anchor locks in step with the build: what to write, what would be lost.
+
+Locks change only through a successful build (the CLI writes them after docs/);
+``check`` compares without writing. An anchor that was published can be retired but
+never dropped: a build that would drop one stops with exit status 2.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .anchor_lock import LOCK_SUFFIX, dump_lock, load_lock, lock_path
+from .errors import Problem
+from .model import Article
+from .transforms.anchors import lock_from_article
+
+
+def lock_updates(root: Path, articles: list[Article]) -> dict[Path, str]:
+    """Lock files whose text would change, with their new text."""
+    updates = {}
+    for article in articles:
+        path = lock_path(root, article.source.path.split("/", 1)[-1])
+        text = dump_lock(lock_from_article(article))
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            updates[path] = text
+    return updates
+
+
+def lost_anchors(root: Path, articles: list[Article]) -> list[Problem]:
+    """Published anchors that the new locks would no longer contain."""
+    problems = []
+    for article in articles:
+        name = article.source.path.split("/", 1)[-1]
+        path = lock_path(root, name)
+        old = load_lock(path, f"sources/{path.name}", article.source.path).published_anchors()
+        lost = sorted(old - lock_from_article(article).published_anchors())
+        if lost:
+            problems.append(Problem(f"sources/{path.name}", f"the build would drop {len(lost)} published "
+                                    f"anchor(s): {', '.join(lost[:8])}", None,
+                                    hint="the article has no paragraph left to hold them; restore its text, "
+                                         "or delete these entries from the lock deliberately (links will break)"))
+    return problems
+
+
+def orphan_locks(root: Path, sources_in_use: set[str]) -> list[Problem]:
+    """Locks of sources that are gone: their anchors would be lost without a word."""
+    problems = []
+    for path in sorted((root / "sources").glob(f"*{LOCK_SUFFIX}")):
+        if not any(Path(name).stem + LOCK_SUFFIX == path.name for name in sources_in_use):
+            problems.append(Problem(f"sources/{path.name}", "holds the published anchors of a source that is "
+                                    "gone (no metadata file names it)", None,
+                                    hint="restore the source and its .yml, or delete this lock file to retire "
+                                         "those anchors deliberately (links to them will break)"))
+    return problems
+
+
+def write_locks(updates: dict[Path, str]) -> None:
+    from .outputs import write_atomically
+
+    for path, text in sorted(updates.items()):
+        write_atomically(path, text)
