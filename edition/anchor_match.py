@@ -108,13 +108,10 @@ def label_key(label: str) -> tuple[int, str]:
 def label_between(previous: str | None, following: str | None, used: set[str]) -> str:
     """A fresh label after ``previous`` and, where possible, before ``following``."""
     base = previous or "0"
-    for length in (1, 2, 3):
-        for suffix in _suffixes(length):
-            candidate = base + suffix
-            if candidate in used:
-                continue
-            if following is None or label_key(candidate) < label_key(following) or length == 3:
-                return candidate
+    free = [base + s for length in (1, 2) for s in _suffixes(length) if base + s not in used]
+    ordered = [c for c in free if following is None or label_key(c) < label_key(following)]
+    if ordered or free:
+        return (ordered or free)[0]  # between the neighbours if any label can be; else the shortest
     raise ValueError(f"no free label after {base}")
 
 

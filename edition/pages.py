@@ -5,6 +5,7 @@ Article pages come from writer.py; these pages list and account for them.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 
 import yaml
@@ -50,7 +51,7 @@ def _invert(date: str) -> str:
 
 def render_index(articles: list[Article], site_name: str) -> str:
     lines = [
-        _front_matter({"title": site_name, "lang": "vi", "hide": ["navigation", "toc"]}),
+        _front_matter({"title": html.escape(site_name, quote=False), "lang": "vi", "hide": ["navigation", "toc"]}),
         f"# {markdown_text(site_name)}\n",
         "Ấn bản số có chú giải: văn bản đã làm sạch, chú thích của tác giả, bảng thuật ngữ viết tắt "
         "và số đoạn (¶) để trích dẫn ổn định. Xem [Giới thiệu](about.md) về nguyên tắc biên tập.\n",
@@ -82,7 +83,8 @@ def render_report(article: Article) -> str:
     kept_lines = sum(len(b.lines.numbers()) for b in article.all_blocks())
     summary = drop_summary(article.drops)
     out = [
-        _front_matter({"title": f"Báo cáo làm sạch: {title}", "lang": "vi", "search": {"exclude": True}}),
+        _front_matter({"title": html.escape(f"Báo cáo làm sạch: {title}", quote=False), "lang": "vi",
+                       "search": {"exclude": True}}),
         f"# Báo cáo làm sạch: {markdown_text(title)}\n",
         f"Nguồn: `{article.source.path}` ({article.source.line_count} dòng, sha256 "
         f"`{article.source.sha256[:12]}…`). Bài: [{markdown_text(title)}](../{article_path(meta.slug)}).\n",
@@ -123,8 +125,35 @@ def edition_pages(edition, articles: list[Article], context) -> list:
     from .outputs import GeneratedPage
 
     found = []
+    current = {a.slug for a in articles}
+    for article in articles:
+        for old in article.former_slugs:
+            if old in current:
+                continue  # another article took the slug over; the pipeline reports the clash
+            found.append(GeneratedPage(f"{ARTICLES_DIR}/{old}/index.html",
+                                       render_redirect(old, article.slug, article_title(article)),
+                                       (article.meta.path,)))
     if edition.glossary.entries:
         titles = {a.slug: article_title(a) for a in articles}
         found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles),
                                    (edition.glossary.path,)))
     return found
+
+
+def render_redirect(old_slug: str, new_slug: str, title: str) -> str:
+    """A static page at the old URL that forwards to the new one, keeping #p-12."""
+    from .escape import html_attribute
+
+    target = f"../{new_slug}/"
+    return (
+        "<!doctype html>\n"
+        '<html lang="vi"><head><meta charset="utf-8">\n'
+        f"<title>{html_attribute(title)}</title>\n"
+        f'<link rel="canonical" href="{target}">\n'
+        f'<meta http-equiv="refresh" content="0; url={target}">\n'
+        f'<script>location.replace("{target}" + location.hash)</script>\n'
+        "</head><body>\n"
+        f'<p>Bài này đã chuyển sang địa chỉ mới: <a href="{target}">{html_attribute(title)}</a>.</p>\n'
+        f"<p lang=\"en\">This article has moved (formerly <code>{html_attribute(old_slug)}</code>).</p>\n"
+        "</body></html>\n"
+    )

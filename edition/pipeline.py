@@ -172,6 +172,13 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
             collector.capture(err)
     for problem in lost_anchors(edition.root, articles):
         collector.add(problem)
+    current = {a.slug: a for a in articles}
+    for article in articles:
+        for old in article.former_slugs:
+            if old in current and current[old] is not article:
+                collector.add(Problem(current[old].meta.path, f"slug {old!r} was published before for "
+                                      f"{article.source.path}, whose old links must keep working", None,
+                                      hint="choose another slug for this article"))
     collector.raise_if_any()
     generated: list[GeneratedPage] = []
     for article in articles:

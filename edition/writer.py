@@ -8,11 +8,13 @@ extension, so the theme's footnote tooltips work.
 
 from __future__ import annotations
 
+import html
 from typing import Iterable
 from urllib.parse import quote
 
 import yaml
 
+from .citation import csl_item, formatted_citation, json_ld
 from .escape import html_attribute, markdown_text
 from .model import (Article, Block, Caption, Citation, Footnote, Heading, Inline, Link,
                     NoteRef, Paragraph, Term, Text)
@@ -110,10 +112,16 @@ def render_block(block: Block, language: str, linked: set[str] | None = None) ->
     return body + ("\n" + attrs if attrs else "")
 
 
+def article_title(article: Article) -> str:
+    return article.meta.title or (article.headline.text if article.headline else None) or article.meta.slug
+
+
 def front_matter(article: Article) -> str:
     meta = article.meta
     data = {
-        "title": meta.title or (article.headline.text if article.headline else None) or meta.slug,
+        # The theme prints page.meta.title unescaped (in <title> and the navigation):
+        # escape it here; the citation tags use the raw title from `csl`.
+        "title": html.escape(article_title(article), quote=False),
         "lang": meta.language,
         "slug": meta.slug,
         "kind": meta.kind,
@@ -133,6 +141,8 @@ def front_matter(article: Article) -> str:
     keywords = list(meta.keywords or article.keywords)
     if keywords:
         data["keywords"] = keywords
+    data["csl"] = csl_item(meta, article_title(article))  # read by the template and edition.js
+    data["jsonld"] = json_ld(meta, article_title(article))
     return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
 
 
@@ -184,10 +194,10 @@ def render_footnote(note: Footnote, language: str = "vi") -> str:
 PROVENANCE_LABELS = {
     "vi": {"heading": "Nguồn gốc văn bản", "url": "Bản gốc", "publication": "Nơi đăng", "date": "Ngày đăng",
            "source": "Tệp nguồn", "removed": "Bộ làm sạch đã bỏ", "lines": "dòng", "report": "xem báo cáo làm sạch",
-           "rights": "Quyền", "note": "Ghi chú biên tập"},
+           "rights": "Quyền", "note": "Ghi chú biên tập", "cite": "Trích dẫn"},
     "en": {"heading": "Provenance", "url": "Original", "publication": "Publication", "date": "Date",
            "source": "Source file", "removed": "The cleaner removed", "lines": "lines", "report": "see the cleaning report",
-           "rights": "Rights", "note": "Editor's note"},
+           "rights": "Rights", "note": "Editor's note", "cite": "Cite as"},
 }
 
 
@@ -212,6 +222,10 @@ def provenance_section(article: Article, report_href: str) -> str:
     ]
     if meta.note:
         items.append(f"{labels['note']}: {fact(meta.note)}")
+    citation = markdown_text(formatted_citation(meta, article_title(article)))
+    items.append(f"{labels['cite']}: <span class=\"edition-citation\">{citation}</span> "
+                 f"<button type=\"button\" class=\"edition-download\" data-format=\"bibtex\">BibTeX</button> "
+                 f"<button type=\"button\" class=\"edition-download\" data-format=\"csl\">CSL-JSON</button>")
     body = "\n".join(f"- {item}" for item in items)
     return (f'<section class="edition-provenance" markdown>\n\n## {labels["heading"]} {{ #provenance }}\n\n'
             f"{body}\n\n</section>")

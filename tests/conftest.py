@@ -50,8 +50,12 @@ plugins: [search]
 
 
 def make_edition(root: Path, sources: dict[str, str | bytes], metas: dict[str, str],
-                 glossary: str = "terms: []\n", mkdocs: str = MINIMAL_MKDOCS) -> Path:
-    """A small edition folder: ``sources`` by file name, ``metas`` by slug (YAML text)."""
+                 glossary: str = "terms: []\n", mkdocs: str = MINIMAL_MKDOCS, site_layer: bool = False) -> Path:
+    """A small edition folder: ``sources`` by file name, ``metas`` by slug (YAML text).
+
+    ``site_layer`` copies this repository's mkdocs.yml, overrides/ and site assets
+    instead of the minimal configuration.
+    """
     (root / "sources").mkdir(parents=True, exist_ok=True)
     (root / "docs").mkdir(exist_ok=True)
     for name, content in sources.items():
@@ -61,6 +65,13 @@ def make_edition(root: Path, sources: dict[str, str | bytes], metas: dict[str, s
         (root / "sources" / f"{slug}.yml").write_text(text, encoding="utf-8")
     (root / "glossary.yml").write_text(glossary, encoding="utf-8")
     (root / "mkdocs.yml").write_text(mkdocs, encoding="utf-8")
+    if site_layer:
+        shutil.copy2(REPO / "mkdocs.yml", root / "mkdocs.yml")
+        shutil.copytree(REPO / "overrides", root / "overrides")
+        for assets in ("stylesheets", "javascripts"):
+            if (REPO / "docs" / assets).is_dir():
+                shutil.copytree(REPO / "docs" / assets, root / "docs" / assets)
+        (root / "docs" / "about.md").write_text("# About\n", encoding="utf-8")
     return root
 
 
