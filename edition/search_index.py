@@ -1,0 +1,152 @@
+"""The search index: Pagefind over the built site, with paragraph-level results.
+
+Runs after MkDocs on the staging folder (see site.py). The served pages are not
+changed: each page is read, prepared in memory for indexing, and handed to
+Pagefind's Python API, which writes a chunked index to ``site/pagefind/``.
+
+Preparation, page by page (all on Material's output, which we control):
+
+| step          | why                                                                      |
+| ------------- | ------------------------------------------------------------------------ |
+| language      | ``<html lang>`` is the interface language (vi); Pagefind picks the      |
+|               | language of a page from it, so English articles get ``lang="en"`` and   |
+|               | are indexed with English rules (stemming) in their own index            |
+| anchors       | Pagefind makes sub-results only at headings with an id: a small heading |
+|               | ``¶`` carrying the paragraph's id goes before each anchored paragraph   |
+|               | (and footnote), so every result links to ``#p-N``                       |
+| folded words  | Pagefind folds tone marks but not đ to d: every word with đ/Đ (also in  |
+|               | abbreviation titles) is added once more, folded, between FOLD_OPEN and  |
+|               | FOLD_CLOSE, so 'doi' and 'csdn' find 'đối' and 'CSĐN'; the client strips |
+|               | the bracketed words from excerpts                                        |
+"""
+
+from __future__ import annotations
+
+import asyncio
+import html
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+log = logging.getLogger(__name__)
+
+BUNDLE_DIR = "pagefind"
+ROOT_SELECTOR = "article.md-content__inner"
+EXCLUDE_SELECTORS = (".headerlink", ".footnote-backref", ".edition-facts", ".edition-report-link",
+                     ".md-source-file", ".md-content__button")
+# Folders whose pages are not reading matter (drop reports are for the editor).
+SKIPPED_FOLDERS = ("reports", BUNDLE_DIR, "assets", "search")
+SKIPPED_FILES = ("404.html",)
+FOLD_OPEN, FOLD_CLOSE = "⟦", "⟧"  # the client removes what lies between them from excerpts
+SUBRESULT_HEADING = "¶"           # sub-result title; the client shows ¶ N from the anchor
+
+ANCHORED_BLOCK = re.compile(r'<(p|li)\b([^>]*?)\sid="((?:p-\d+)|(?:fn:[^"]+))"([^>]*)>')
+CONTENT_LANGUAGE = re.compile(r'<div lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)">')
+HTML_LANG = re.compile(r'<html lang="[^"]*"')
+FOLDABLE_ELEMENT = re.compile(r"(<(p|h[1-6]|td|th)\b[^>]*>)(.*?)(</\2>)", re.S)
+TAG = re.compile(r"<[^>]+>")
+INDEXED_TITLE = re.compile(r'<abbr\b[^>]*\stitle="([^"]*)"')
+WORD_WITH_D = re.compile(r"[\w+]*[đĐ][\w+]*")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not index the site."""
+
+
+@dataclass(frozen=True)
+class IndexedSite:
+    pages: int
+    languages: tuple[str, ...]
+
+
+def fold_d(text: str) -> str:
+    return text.replace("đ", "d").replace("Đ", "D")
+
+
+def folded_words(fragment: str) -> list[str]:
+    """Words of an HTML fragment (and its abbreviation titles) that change when đ is folded."""
+    text = html.unescape(TAG.sub(" ", fragment)) + " " + " ".join(
+        html.unescape(t) for t in INDEXED_TITLE.findall(fragment))
+    seen: dict[str, None] = {}
+    for word in WORD_WITH_D.findall(text):
+        seen.setdefault(fold_d(word), None)
+    return list(seen)
+
+
+def add_folded_words(match: re.Match) -> str:
+    opening, _tag, inner, closing = match.groups()
+    words = folded_words(inner)
+    if not words:
+        return match.group(0)
+    folded = html.escape(" ".join(words), quote=False)
+    return f"{opening}{inner} <span>{FOLD_OPEN}{folded}{FOLD_CLOSE}</span>{closing}"
+
+
+def anchor_heading(match: re.Match) -> str:
+    tag, before, anchor, after = match.groups()
+    heading = f'<h6 id="{anchor}">{SUBRESULT_HEADING}</h6>'
+    if tag == "li":  # the heading must sit inside the list item
+        return f"<li{before}{after}>{heading}"
+    return f"{heading}<p{before}{after}>"
+
+
+def content_language(page: str) -> str | None:
+    match = CONTENT_LANGUAGE.search(page)
+    return match.group(1).lower() if match else None
+
+
+def prepare_page(page: str) -> str:
+    """The page as Pagefind should see it (see the module docstring)."""
+    language = content_language(page)
+    if language:
+        page = HTML_LANG.sub(f'<html lang="{language}"', page, count=1)
+    page = FOLDABLE_ELEMENT.sub(add_folded_words, page)
+    return ANCHORED_BLOCK.sub(anchor_heading, page)
+
+
+def indexable_pages(site_dir: Path) -> list[Path]:
+    pages = []
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir)
+        if relative.parts[0] in SKIPPED_FOLDERS or relative.as_posix() in SKIPPED_FILES:
+            continue
+        pages.append(path)
+    return pages
+
+
+def page_url(site_dir: Path, path: Path) -> str:
+    """Site-relative URL with a leading slash; the client resolves it against the site root."""
+    relative = path.relative_to(site_dir).as_posix()
+    if relative == "index.html":
+        return "/"
+    if relative.endswith("/index.html"):
+        return "/" + relative[: -len("index.html")]
+    return "/" + relative
+
+
+async def _index(site_dir: Path) -> IndexedSite:
+    from pagefind.index import PagefindIndex
+
+    config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": list(EXCLUDE_SELECTORS),
+              "output_path": str(site_dir / BUNDLE_DIR)}
+    languages: set[str] = set()
+    pages = indexable_pages(site_dir)
+    async with PagefindIndex(config=config) as index:
+        for path in pages:
+            prepared = prepare_page(path.read_text(encoding="utf-8"))
+            await index.add_html_file(content=prepared, url=page_url(site_dir, path))
+            languages.add(content_language(prepared) or "")
+    return IndexedSite(len(pages), tuple(sorted(languages - {""})))
+
+
+def build_search_index(site_dir: Path) -> IndexedSite:
+    """Write ``site_dir/pagefind/``; raises SearchIndexError when Pagefind fails."""
+    try:
+        result = asyncio.run(_index(site_dir))
+    except Exception as err:  # the service reports errors as various exception types
+        raise SearchIndexError(f"Pagefind could not index {site_dir}: {err}") from err
+    if not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
+        raise SearchIndexError(f"Pagefind wrote no bundle into {site_dir / BUNDLE_DIR}")
+    log.debug("search: %d pages indexed", result.pages)
+    return result
