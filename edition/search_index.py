@@ -23,6 +23,7 @@ Preparation, page by page (all on Material's output, which we control):
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import html
 import logging
 import re
@@ -140,10 +141,20 @@ async def _index(site_dir: Path) -> IndexedSite:
     return IndexedSite(len(pages), tuple(sorted(languages - {""})))
 
 
+def _run_outside_any_event_loop(site_dir: Path) -> IndexedSite:
+    """asyncio.run in this thread, or in a helper thread when a loop is already running."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(_index(site_dir))
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, _index(site_dir)).result()
+
+
 def build_search_index(site_dir: Path) -> IndexedSite:
     """Write ``site_dir/pagefind/``; raises SearchIndexError when Pagefind fails."""
     try:
-        result = asyncio.run(_index(site_dir))
+        result = _run_outside_any_event_loop(site_dir)
     except Exception as err:  # the service reports errors as various exception types
         raise SearchIndexError(f"Pagefind could not index {site_dir}: {err}") from err
     if not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
