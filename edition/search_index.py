@@ -1,8 +1,9 @@
 """The search index: Pagefind over the built site, with paragraph-level results.
 
 Runs after MkDocs on the staging folder (see site.py). The served pages are not
-changed: each page is read, prepared in memory for indexing, and handed to
-Pagefind's Python API, which writes a chunked index to ``site/pagefind/``.
+changed: each page is prepared for indexing into a scratch copy beside the site,
+and Pagefind's CLI (from the pinned pip package) indexes the copy and writes its
+chunked index into ``site/pagefind/``.
 
 Preparation, page by page (all on Material's output, which we control):
 
@@ -16,17 +17,19 @@ Preparation, page by page (all on Material's output, which we control):
 |               | (and footnote), so every result links to ``#p-N``                       |
 | folded words  | Pagefind folds tone marks but not đ to d: every word with đ/Đ (also in  |
 |               | abbreviation titles) is added once more, folded, between FOLD_OPEN and  |
-|               | FOLD_CLOSE, so 'doi' and 'csdn' find 'đối' and 'CSĐN'; the client strips |
-|               | the bracketed words from excerpts                                        |
+|               | FOLD_CLOSE (after headings, which are result titles), so 'doi' and      |
+|               | 'csdn' find 'đối' and 'CSĐN'; the client strips them from excerpts      |
 """
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
 import html
+import json
 import logging
 import re
+import subprocess
+import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +45,7 @@ SKIPPED_FILES = ("404.html",)
 FOLD_OPEN, FOLD_CLOSE = "⟦", "⟧"  # the client removes what lies between them from excerpts
 SUBRESULT_HEADING = "¶"           # sub-result title; the client shows ¶ N from the anchor
 
+ARTICLE_START, ARTICLE_END = '<article class="md-content__inner', "</article>"
 ANCHORED_BLOCK = re.compile(r'<(p|li)\b([^>]*?)\sid="((?:p-\d+)|(?:fn:[^"]+))"([^>]*)>')
 CONTENT_LANGUAGE = re.compile(r'<div lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)">')
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
@@ -76,12 +80,14 @@ def folded_words(fragment: str) -> list[str]:
 
 
 def add_folded_words(match: re.Match) -> str:
-    opening, _tag, inner, closing = match.groups()
+    opening, tag, inner, closing = match.groups()
     words = folded_words(inner)
     if not words:
         return match.group(0)
-    folded = html.escape(" ".join(words), quote=False)
-    return f"{opening}{inner} <span>{FOLD_OPEN}{folded}{FOLD_CLOSE}</span>{closing}"
+    folded = f" <span>{FOLD_OPEN}{html.escape(' '.join(words), quote=False)}{FOLD_CLOSE}</span>"
+    if tag.startswith("h"):  # headings are result titles: the copy goes after, into their section
+        return f"{opening}{inner}{closing}{folded}"
+    return f"{opening}{inner}{folded}{closing}"
 
 
 def anchor_heading(match: re.Match) -> str:
@@ -97,9 +103,21 @@ def content_language(page: str) -> str | None:
     return match.group(1).lower() if match else None
 
 
+def article_only(page: str) -> str:
+    """The page's <html> start tag and article element: navigation is not indexed anyway,
+    and with thousands of articles it is most of each page's bytes."""
+    start, end = page.find(ARTICLE_START), page.rfind(ARTICLE_END)
+    html_tag = HTML_LANG.search(page)
+    if start < 0 or end < start or not html_tag:
+        return page
+    return (f'<!doctype html>{html_tag.group(0)}><head><meta charset="utf-8"></head><body>'
+            f"{page[start:end + len(ARTICLE_END)]}</body></html>")
+
+
 def prepare_page(page: str) -> str:
     """The page as Pagefind should see it (see the module docstring)."""
     language = content_language(page)
+    page = article_only(page)
     if language:
         page = HTML_LANG.sub(f'<html lang="{language}"', page, count=1)
     page = FOLDABLE_ELEMENT.sub(add_folded_words, page)
@@ -126,38 +144,39 @@ def page_url(site_dir: Path, path: Path) -> str:
     return "/" + relative
 
 
-async def _index(site_dir: Path) -> IndexedSite:
-    from pagefind.index import PagefindIndex
-
-    config = {"root_selector": ROOT_SELECTOR, "exclude_selectors": list(EXCLUDE_SELECTORS),
-              "output_path": str(site_dir / BUNDLE_DIR)}
+def write_prepared_pages(site_dir: Path, target: Path) -> tuple[int, set[str]]:
+    """Prepared copies of the indexable pages under ``target``, at the same relative paths."""
     languages: set[str] = set()
     pages = indexable_pages(site_dir)
-    async with PagefindIndex(config=config) as index:
-        for path in pages:
-            prepared = prepare_page(path.read_text(encoding="utf-8"))
-            await index.add_html_file(content=prepared, url=page_url(site_dir, path))
-            languages.add(content_language(prepared) or "")
-    return IndexedSite(len(pages), tuple(sorted(languages - {""})))
+    for path in pages:
+        prepared = prepare_page(path.read_text(encoding="utf-8"))
+        copy = target / path.relative_to(site_dir)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        copy.write_text(prepared, encoding="utf-8")
+        language = HTML_LANG.search(prepared)
+        if language:
+            languages.add(language.group(0)[len('<html lang="'):-1])
+    return len(pages), languages
 
 
-def _run_outside_any_event_loop(site_dir: Path) -> IndexedSite:
-    """asyncio.run in this thread, or in a helper thread when a loop is already running."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(_index(site_dir))
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, _index(site_dir)).result()
+def run_pagefind(scratch: Path, site_dir: Path) -> subprocess.CompletedProcess:
+    """Pagefind's CLI from the pinned pip package (the Python API answers at most ten
+    requests a second: minutes for a thousand pages), configured by a file in ``scratch``."""
+    config = {"site": "pages", "output_path": str(site_dir / BUNDLE_DIR), "root_selector": ROOT_SELECTOR,
+              "exclude_selectors": list(EXCLUDE_SELECTORS)}
+    (scratch / "pagefind.json").write_text(json.dumps(config), encoding="utf-8")
+    return subprocess.run([sys.executable, "-m", "pagefind", "--quiet"], cwd=scratch,
+                          capture_output=True, text=True)
 
 
 def build_search_index(site_dir: Path) -> IndexedSite:
     """Write ``site_dir/pagefind/``; raises SearchIndexError when Pagefind fails."""
-    try:
-        result = _run_outside_any_event_loop(site_dir)
-    except Exception as err:  # the service reports errors as various exception types
-        raise SearchIndexError(f"Pagefind could not index {site_dir}: {err}") from err
-    if not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
-        raise SearchIndexError(f"Pagefind wrote no bundle into {site_dir / BUNDLE_DIR}")
-    log.debug("search: %d pages indexed", result.pages)
-    return result
+    with tempfile.TemporaryDirectory(prefix=".search-pages.", dir=site_dir.parent) as folder:
+        scratch = Path(folder)
+        count, languages = write_prepared_pages(site_dir, scratch / "pages")
+        result = run_pagefind(scratch, site_dir)
+    output = (result.stdout + result.stderr).strip()
+    if result.returncode != 0 or not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
+        raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {result.returncode}):\n{output}")
+    log.debug("search: %d pages indexed (%s)", count, ", ".join(sorted(languages)))
+    return IndexedSite(count, tuple(sorted(languages)))

@@ -37,6 +37,7 @@ def search(page, site_url: str, query: str) -> list[dict]:
         "q => document.querySelector('[data-edition-search]').getAttribute('data-search-done') === q",
         arg=query, timeout=20000)
     return page.eval_on_selector_all(RESULT_LINKS, """links => links.map(a => ({
+        item: Array.from(a.closest('ol').children).indexOf(a.closest('li')),
         href: a.href,
         slug: new URL(a.href).pathname.split('/').filter(Boolean).pop(),
         anchor: new URL(a.href).hash.slice(1),
@@ -78,9 +79,14 @@ def test_d_without_stroke_matches_d_with_stroke(page, site_url):
 def test_exact_diacritics_rank_before_folded_matches(page, site_url):
     # 'Lào' (Laos) and 'lao' (as in 'lao động', labour) fold to the same word.
     results = search(page, site_url, "Lào")
-    exact = ["lào" in r["text"].lower().split() or "lào" in r["text"].lower() for r in results]
-    assert exact[0]
-    assert exact == sorted(exact, reverse=True), "no exact-diacritic passage after a folded-only one"
+    exact = ["lào" in r["text"].lower() for r in results]
+    assert exact[0] and not all(exact), "both kinds of match are listed"
+    pages = sorted({r["item"] for r in results})
+    by_page = [[e for r, e in zip(results, exact) if r["item"] == item] for item in pages]
+    for flags in by_page:
+        assert flags == sorted(flags, reverse=True), "within a page, exact passages come first"
+    firsts = [flags[0] for flags in by_page]
+    assert firsts == sorted(firsts, reverse=True), "pages with an exact passage come first"
     assert page.console_errors == []
 
 

@@ -183,16 +183,16 @@
     }
     var heading = document.createElement(first ? "h1" : "h2");
     var label = anchorLabel(passage.url);
-    heading.textContent = first ? (page.meta.title || page.url) + (label ? " · " + label : "") : label;
+    var title = (page.meta.title || page.url).replace(FOLD_SPAN, "").trim();
+    heading.textContent = first ? title + (label ? " · " + label : "") : label;
     article.appendChild(heading);
     article.appendChild(marked(passage, match));
     link.appendChild(article);
     return link;
   }
 
-  function render(pages, match) {
+  function render(pages, match, count) {
     list.textContent = "";
-    var count = pages.length;
     meta.textContent = count === 0 ? text("none") : count === 1 ? text("one")
       : text("other").replace("#", count);
     pages.slice(0, MAX_PAGES).forEach(function (page) {
@@ -218,7 +218,7 @@
       input.setAttribute("aria-expanded", "false");
       return Promise.resolve();
     }
-    var match = matcher(query);
+    var match = matcher(query), total = 0;
     return loadEngine().then(function (instances) {
       // Pagefind splits words at symbols inconsistently ('(ADMM+);'): search the words,
       // rank exact forms (ADMM+) first in ranked().
@@ -229,11 +229,12 @@
       var hits = [];
       responses.forEach(function (response) { if (response) hits = hits.concat(response.results); });
       hits.sort(function (a, b) { return b.score - a.score; });
-      return Promise.all(hits.slice(0, MAX_PAGES * 2).map(function (hit) {
+      total = hits.length;
+      return Promise.all(hits.slice(0, MAX_PAGES).map(function (hit) {
         return hit.data().then(function (data) { return { score: hit.score, data: data }; });
       }));
     }).then(function (pages) {
-      if (pages && id === searchId) { render(ranked(pages, match), match); finished(query); }
+      if (pages && id === searchId) { render(ranked(pages, match), match, total); finished(query); }
     }).catch(function () {
       if (id === searchId) { list.textContent = ""; meta.textContent = text("unavailable"); finished(query); }
     });
