@@ -178,3 +178,13 @@ def test_search_index_is_written_into_the_site(site_dir: Path):
     entry = (bundle / "pagefind-entry.json").read_text(encoding="utf-8")
     assert '"vi"' in entry and '"en"' in entry
     assert not (site_dir / "search" / "search_index.json").exists()
+
+
+def test_local_file_copy_says_search_needs_a_server_without_console_errors(page, site_dir: Path):
+    page.goto((site_dir / "articles" / PAPER / "index.html").as_uri())
+    box = page.locator("#edition-search-input")
+    box.click()
+    box.fill("ASEAN")
+    page.wait_for_selector("[data-search-done]")
+    assert "http.server" in page.locator(".md-search-result__meta").inner_text()
+    assert page.console_errors == []

@@ -59,6 +59,12 @@
 
   function loadEngine() {
     if (engine) return engine;
+    if (location.protocol === "file:") {
+      // Browsers refuse fetch() and module workers for file:// pages: say so, quietly.
+      engine = Promise.reject(new Error("file://"));
+      engine.catch(function () { /* reported by search() */ });
+      return engine;
+    }
     var base = pagefindBase();
     engine = fetch(new URL("pagefind-entry.json", base)).then(function (response) {
       return response.json();
