@@ -77,7 +77,7 @@
         });
       }));
     });
-    engine.catch(function () { /* reported by search() */ });
+    engine.catch(function () { engine = null; });  // reported by search(); the next query retries
     return engine;
   }
 
