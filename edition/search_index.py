@@ -51,7 +51,9 @@ CONTENT_LANGUAGE = re.compile(r'<div lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)">')
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
 FOLDABLE_ELEMENT = re.compile(r"(<(p|h[1-6]|td|th)\b[^>]*>)(.*?)(</\2>)", re.S)
 TAG = re.compile(r"<[^>]+>")
-INDEXED_TITLE = re.compile(r'<abbr\b[^>]*\stitle="([^"]*)"')
+ABBR_TAG = re.compile(r"<abbr\b[^>]*>")
+TITLE_ATTRIBUTE = re.compile(r'\stitle="([^"]*)"')
+INDEXES_TITLE = re.compile(r'\sdata-pagefind-index-attrs="[^"]*\btitle\b')
 WORD_WITH_D = re.compile(r"[\w+]*[đĐ][\w+]*")
 
 
@@ -69,10 +71,19 @@ def fold_d(text: str) -> str:
     return text.replace("đ", "d").replace("Đ", "D")
 
 
+def indexed_titles(fragment: str) -> list[str]:
+    """Titles of the abbreviations that Pagefind indexes (data-pagefind-index-attrs="title")."""
+    titles = []
+    for tag in ABBR_TAG.findall(fragment):
+        title = TITLE_ATTRIBUTE.search(tag)
+        if title and INDEXES_TITLE.search(tag):
+            titles.append(html.unescape(title.group(1)))
+    return titles
+
+
 def folded_words(fragment: str) -> list[str]:
     """Words of an HTML fragment (and its abbreviation titles) that change when đ is folded."""
-    text = html.unescape(TAG.sub(" ", fragment)) + " " + " ".join(
-        html.unescape(t) for t in INDEXED_TITLE.findall(fragment))
+    text = html.unescape(TAG.sub(" ", fragment)) + " " + " ".join(indexed_titles(fragment))
     seen: dict[str, None] = {}
     for word in WORD_WITH_D.findall(text):
         seen.setdefault(fold_d(word), None)

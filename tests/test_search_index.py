@@ -53,6 +53,10 @@ def test_abbreviation_and_its_title_are_folded():
     assert folded_words(fragment) == ["Diều", "CSDN", "dối"]
 
 
+def test_title_of_an_abbreviation_that_pagefind_does_not_index_is_not_folded():
+    assert folded_words('<abbr title="chính sách đối ngoại">CSĐN</abbr>') == ["CSDN"]
+
+
 def test_symbol_ending_abbreviation_keeps_its_symbol():
     assert folded_words("Hội nghị ĐNA+ và CSĐN") == ["DNA+", "CSDN"]
 
