@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .pipeline import SiteConfig
+from .search_index import SearchIndexError, build_search_index
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ def run_mkdocs_build(config: SiteConfig, site_dir: Path, strict: bool = True) ->
 
 
 def build_site(config: SiteConfig, strict: bool = True) -> MkDocsRun:
-    """Build into a sibling temporary folder, then replace site/ in two renames."""
+    """Build into a sibling temporary folder, index it for search, then replace site/ in two renames."""
     target = config.site_dir
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.", dir=target.parent))
@@ -42,6 +43,10 @@ def build_site(config: SiteConfig, strict: bool = True) -> MkDocsRun:
         run = run_mkdocs_build(config, staging, strict)
         if not run.ok:
             return run
+        try:
+            build_search_index(staging)
+        except SearchIndexError as err:
+            return MkDocsRun(False, f"{run.output}\n{err}".strip())
         retired = target.with_name(f".{target.name}.old")
         if retired.exists():
             shutil.rmtree(retired)
