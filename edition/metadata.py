@@ -59,6 +59,22 @@ class ReaderOverrides:
 
 
 @dataclass(frozen=True)
+class EditorialItem:
+    """One editorial intervention, keyed to a published paragraph anchor.
+
+    kind "note": the editor's note (``text``), about ``phrase`` if given;
+    kind "sic": ``phrase`` is reproduced as in the source, marked [sic];
+    kind "supply": ``text`` is supplied in square brackets after ``phrase``.
+    """
+
+    at: str
+    kind: str
+    text: str = ""
+    phrase: str | None = None
+    line: int | None = None
+
+
+@dataclass(frozen=True)
 class ArticleMeta:
     slug: str
     source: str
@@ -75,6 +91,7 @@ class ArticleMeta:
     keywords: tuple[str, ...] = ()
     note: str | None = None  # the editor's note on provenance (what was inferred, from what)
     reader: ReaderOverrides = field(default_factory=ReaderOverrides)
+    editorial: tuple[EditorialItem, ...] = ()
     path: str = ""  # the metadata file, relative to the edition folder
     positions: Positions | None = field(default=None, compare=False, repr=False)
 
@@ -163,6 +180,9 @@ FIELDS: dict[str, tuple[bool, Check, str]] = {
     "rights": (False, text(), "rights statement"),
     "keywords": (False, text_list, "keywords"),
     "note": (False, text(), "editor's note on provenance"),
+    "editorial": (False, lambda v: None if v is None or isinstance(v, list)
+                  else f"expected a list of editorial notes and corrections, got {_type_name(v)}",
+                  "editorial notes and corrections"),
     "reader": (False, lambda v: None if v is None or isinstance(v, dict)
                else f"expected a mapping of reader overrides, got {_type_name(v)}",
                "reader overrides"),
@@ -209,6 +229,30 @@ def _parse_overrides(raw: dict, positions: Positions, problems: list[Problem]) -
     return ReaderOverrides(**values)
 
 
+EDITORIAL_SHAPES = {  # kind: (required keys, optional keys)
+    "note": ({"at", "note"}, {"phrase"}),
+    "sic": ({"at", "sic"}, set()),
+    "supply": ({"at", "supply", "after"}, set()),
+}
+
+
+def _parse_editorial(raw: list, positions: Positions, problems: list[Problem]) -> tuple[EditorialItem, ...]:
+    items = []
+    for index, item in enumerate(raw):
+        where = ("editorial", index)
+        kind = next((k for k in ("note", "sic", "supply") if isinstance(item, dict) and k in item), None)
+        required, optional = EDITORIAL_SHAPES.get(kind, (set(), set()))
+        if kind is None or not required <= set(item) or set(item) - required - optional \
+                or not all(isinstance(item[k], str) and item[k].strip() for k in item):
+            problems.append(positions.problem(where, "editorial: expected {at: p-N, note: text[, phrase: words]}, "
+                                              "{at: p-N, sic: words} or {at: p-N, supply: words, after: words}"))
+            continue
+        text = item.get("note") or item.get("supply") or ""
+        phrase = item.get("phrase") or item.get("sic") or item.get("after")
+        items.append(EditorialItem(item["at"], kind, text, phrase, positions.of(where)[0]))
+    return tuple(items)
+
+
 def parse_meta(data: Any, positions: Positions, shown_as: str) -> ArticleMeta:
     """Validate parsed YAML ``data``; raise EditionError listing every problem."""
     if not isinstance(data, dict):
@@ -231,6 +275,8 @@ def parse_meta(data: Any, positions: Positions, shown_as: str) -> ArticleMeta:
     overrides = ReaderOverrides()
     if isinstance(data.get("reader"), dict):
         overrides = _parse_overrides(data["reader"], positions, problems)
+    editorial = _parse_editorial(data.get("editorial") or [], positions, problems) \
+        if isinstance(data.get("editorial") or [], list) else ()
     if problems:
         raise EditionError(problems)
     date = data.get("date")
@@ -241,7 +287,7 @@ def parse_meta(data: Any, positions: Positions, shown_as: str) -> ArticleMeta:
         date=date.isoformat() if isinstance(date, dt.date) else date,
         url=data.get("url"), rights=data.get("rights"),
         keywords=tuple(data.get("keywords") or ()), note=data.get("note"),
-        reader=overrides, path=shown_as, positions=positions,
+        reader=overrides, editorial=editorial, path=shown_as, positions=positions,
     )
 
 

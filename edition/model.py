@@ -66,12 +66,28 @@ class Link:
     url: str
 
 
-Inline = Union[Text, NoteRef, Citation, Term, Link]
+@dataclass(frozen=True)
+class Editorial:
+    """Words marked by the editor: ``kind`` "sic" (as in the source), "supplied" (added in
+    brackets) or "noted" (the subject of editorial note ``number``)."""
+
+    text: str
+    kind: str
+    number: int = 0
+
+
+Inline = Union[Text, NoteRef, Citation, Term, Link, Editorial]
 
 
 def plain_text(inlines: tuple[Inline, ...]) -> str:
     """The reader-visible text of some inlines (footnote markers omitted)."""
     return "".join(getattr(i, "text", "") for i in inlines)
+
+
+def author_text(inlines: tuple[Inline, ...]) -> str:
+    """The text as the author wrote it: without the editor's [sic] and supplied words."""
+    return "".join(getattr(i, "text", "") for i in inlines
+                   if not (isinstance(i, Editorial) and i.kind in ("sic", "supplied")))
 
 
 # --- blocks --------------------------------------------------------------------
@@ -123,7 +139,15 @@ class Footnote(Block):
     note_label: str = ""
 
 
-BodyBlock = Union[Heading, Paragraph, Caption]
+@dataclass(frozen=True)
+class EditorNote(Block):
+    """The editor's note ``number`` on the block just before it (not the author's)."""
+
+    number: int = 0
+    target: str = ""  # the anchor of the paragraph it is about
+
+
+BodyBlock = Union[Heading, Paragraph, Caption, EditorNote]
 
 
 # --- provenance ----------------------------------------------------------------
@@ -186,6 +210,8 @@ __all__ = [
     "Caption",
     "Citation",
     "DroppedLine",
+    "Editorial",
+    "EditorNote",
     "Footnote",
     "Heading",
     "Inline",

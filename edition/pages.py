@@ -133,6 +133,9 @@ def edition_pages(edition, articles: list[Article], context) -> list:
             found.append(GeneratedPage(f"{ARTICLES_DIR}/{old}/index.html",
                                        render_redirect(old, article.slug, article_title(article)),
                                        (article.meta.path,)))
+    editorial = render_editorial_index(articles)
+    if editorial:
+        found.append(GeneratedPage("editorial-notes.md", editorial, tuple(sorted(m.path for m in edition.metas))))
     if edition.glossary.entries:
         titles = {a.slug: article_title(a) for a in articles}
         found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles),
@@ -157,3 +160,27 @@ def render_redirect(old_slug: str, new_slug: str, title: str) -> str:
         f"<p lang=\"en\">This article has moved (formerly <code>{html_attribute(old_slug)}</code>).</p>\n"
         "</body></html>\n"
     )
+
+
+def render_editorial_index(articles: list[Article]) -> str | None:
+    """Every editorial note and correction of the edition, linked to its paragraph."""
+    from .model import Editorial, EditorNote
+
+    rows = []
+    for article in sorted(articles, key=lambda a: a.slug):
+        href = f"{article_path(article.slug)}"
+        for block in article.all_blocks():
+            if isinstance(block, EditorNote):
+                rows.append(f"| [{markdown_text(article_title(article))}]({href}) | [¶ {block.target[2:]}]({href}#"
+                            f"{block.target}) | ghi chú {block.number} | {markdown_text(block.text)} |")
+            for mark in (i for i in block.inlines if isinstance(i, Editorial) and i.kind != "noted"):
+                what = "[sic]" if mark.kind == "sic" else f"thêm chữ [{mark.text}]"
+                rows.append(f"| [{markdown_text(article_title(article))}]({href}) | [¶ {block.label}]({href}#"
+                            f"{block.anchor}) | sửa | {markdown_text(what)} |")
+    if not rows:
+        return None
+    return (_front_matter({"title": "Ghi chú và sửa chữa của biên tập viên", "lang": "vi"})
+            + "# Ghi chú và sửa chữa của biên tập viên\n\n"
+            "Mọi can thiệp của biên tập viên, ghi trong `sources/<slug>.yml` (khóa `editorial:`), không bao giờ "
+            "trong văn bản gốc. Trên trang bài, chúng được đánh dấu riêng, khác với chú thích của tác giả.\n\n"
+            "| Bài | Đoạn | Loại | Nội dung |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n")

@@ -16,8 +16,8 @@ import yaml
 
 from .citation import csl_item, formatted_citation, json_ld
 from .escape import html_attribute, markdown_text
-from .model import (Article, Block, Caption, Citation, Footnote, Heading, Inline, Link,
-                    NoteRef, Paragraph, Term, Text)
+from .model import (Article, Block, Caption, Citation, Editorial, EditorNote, Footnote, Heading, Inline,
+                    Link, NoteRef, Paragraph, Term, Text)
 
 UNKNOWN = {"vi": "không rõ", "en": "unknown"}
 IMAGE_NOT_PRESERVED = {"vi": "Ảnh không được lưu giữ trong ấn bản", "en": "Image not preserved in this edition"}
@@ -41,6 +41,27 @@ def render_term(item: Term, linked: set[str] | None) -> str:
     return f'{abbr} class="term" tabindex="0">{text}</abbr>'
 
 
+EDITOR = {"vi": "Ghi chú của biên tập viên", "en": "Editor's note"}
+
+
+def render_editorial(item: Editorial) -> str:
+    """The editor's marks, always distinguishable from the author's text."""
+    if item.kind == "sic":
+        return ' <span class="edition-editorial edition-sic" title="nguyên văn (sic)">[<em>sic</em>]</span>'
+    if item.kind == "supplied":
+        return (f'<span class="edition-editorial edition-supplied" title="chữ do biên tập viên thêm">'
+                f"[{markdown_text(item.text)}]</span>")
+    return (f'<mark class="edition-noted">{markdown_text(item.text)}</mark>'
+            f'<sup class="edition-editorial"><a href="#ed-{item.number}">[bt. {item.number}]</a></sup>')
+
+
+def render_editor_note(note: EditorNote, language: str) -> str:
+    label = EDITOR.get(language, EDITOR["en"])
+    return (f'<aside class="edition-editor-note" id="ed-{note.number}" role="note" markdown="span">'
+            f'<strong>{label} {note.number}</strong> (về <a href="#{html_attribute(note.target)}">'
+            f'¶ {html_attribute(note.target[2:])}</a>): {render_inlines(note.inlines)}</aside>')
+
+
 def render_inline(item: Inline, linked: set[str] | None = None) -> str:
     if isinstance(item, Text):
         return markdown_text(item.text)
@@ -51,6 +72,8 @@ def render_inline(item: Inline, linked: set[str] | None = None) -> str:
         return f'<span class="citation" data-cites="{html_attribute(keys)}">{markdown_text(item.text)}</span>'
     if isinstance(item, Term):
         return render_term(item, linked)
+    if isinstance(item, Editorial):
+        return render_editorial(item)
     if isinstance(item, Link):
         if not item.url.startswith(SAFE_URL_SCHEMES):
             return markdown_text(item.text or item.url)
@@ -97,6 +120,8 @@ def block_attributes(block: Block, *classes: str) -> str:
 
 
 def render_block(block: Block, language: str, linked: set[str] | None = None) -> str:
+    if isinstance(block, EditorNote):
+        return render_editor_note(block, language)
     if isinstance(block, Heading):
         attrs = block_attributes(block)
         retired = anchor_markup(block, language)

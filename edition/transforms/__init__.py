@@ -8,6 +8,7 @@ is testable alone. The order matters:
 | 10    | headings | heading ids first: later passes and the glossary link to them   |
 | 30    | glossary | terms marked up in body, captions and footnotes                 |
 | 50    | anchors  | paragraph anchors on the final block structure                  |
+| 60    | editorial| editor's notes and corrections, keyed to the anchors            |
 
 Only the anchor pass may keep state between builds (its lock file under sources/).
 """
@@ -20,7 +21,7 @@ from typing import Callable
 
 from ..glossary import Glossary
 from ..model import Article
-from . import anchors, glossary, headings
+from . import anchors, editorial, glossary, headings
 
 
 @dataclass
@@ -39,6 +40,7 @@ PASSES: list[tuple[int, str, Pass]] = sorted([
     (10, "headings", headings.run),
     (30, "glossary", glossary.run),
     (50, "anchors", anchors.run),
+    (60, "editorial", editorial.run),
 ])
 
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..anchor_lock import ArticleLock, load_lock, lock_path
 from ..anchor_match import LIVE, LockEntry, assign, resolve_retired, retire, match_exact, match_fuzzy
-from ..model import Alias, Article, Block, Caption, Footnote, Heading, Paragraph
+from ..model import Alias, Article, Block, Caption, Footnote, Heading, Paragraph, author_text
 
 NUMBERED = (Paragraph, Caption)
 
@@ -81,7 +81,7 @@ def run(article: Article, context) -> Article:
 def lock_from_article(article: Article) -> ArticleLock:
     """The lock that records ``article``'s anchors: live ones in reading order, then retired ones."""
     def entries(blocks: list[Block]) -> list[LockEntry]:
-        live = [LockEntry(b.anchor, b.label or "", b.text) for b in blocks if b.anchor]
+        live = [LockEntry(b.anchor, b.label or "", author_text(b.inlines)) for b in blocks if b.anchor]
         retired = [LockEntry(a.anchor, a.label, a.text, a.status, b.anchor) for b in blocks for a in b.aliases]
         return live + sorted(retired, key=lambda e: e.anchor)
 
