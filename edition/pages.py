@@ -27,12 +27,7 @@ def report_path(slug: str) -> str:
     return f"{REPORTS_DIR}/{slug}.md"
 
 
-def article_title(article: Article) -> str:
-    if article.meta.title:
-        return article.meta.title
-    if article.headline is not None:
-        return article.headline.text
-    return article.meta.slug
+from .writer import article_title  # noqa: E402  (one definition of an article's title)
 
 
 def _front_matter(data: dict) -> str:

@@ -137,8 +137,19 @@ def render_block(block: Block, language: str, linked: set[str] | None = None) ->
     return body + ("\n" + attrs if attrs else "")
 
 
+UNTITLED = {"vi": "[Bài không rõ tên]", "en": "[Untitled]"}
+
+
 def article_title(article: Article) -> str:
-    return article.meta.title or (article.headline.text if article.headline else None) or article.meta.slug
+    """The recorded title, else the headline; else an editorial placeholder, in square
+    brackets as supplied titles are, followed by the author's own keywords."""
+    if article.meta.title:
+        return article.meta.title
+    if article.headline is not None:
+        return article.headline.text
+    placeholder = UNTITLED.get(article.meta.language, UNTITLED["en"])
+    keywords = article.meta.keywords or article.keywords
+    return f"{placeholder} {', '.join(keywords)}" if keywords else placeholder
 
 
 def front_matter(article: Article) -> str:
@@ -191,8 +202,7 @@ def render_article(article: Article, report_href: str) -> str:
     if article.headline is not None:
         parts.append(render_block(article.headline, lang))
     else:
-        title = article.meta.title or article.meta.slug
-        parts.append("# " + markdown_text(title))
+        parts.append("# " + markdown_text(article_title(article)))
     if article.byline is not None:
         parts.append(render_inlines(article.byline.inlines) + "\n" + block_attributes(article.byline, "byline"))
     parts.append(facts_line(article))
@@ -200,6 +210,10 @@ def render_article(article: Article, report_href: str) -> str:
     if article.lede is not None:
         parts.append(anchor_markup(article.lede, lang) + render_inlines(article.lede.inlines, linked) + "\n"
                      + block_attributes(article.lede, "lede"))
+    keywords = article.meta.keywords or article.keywords
+    if keywords:
+        label = {"vi": "Từ khoá", "en": "Keywords"}.get(lang, "Keywords")
+        parts.append(f"**{label}:** " + ", ".join(markdown_text(k) for k in keywords) + "\n{: .edition-keywords }")
     for block in article.blocks:
         if isinstance(block, Heading):
             linked = set()

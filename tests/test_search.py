@@ -52,7 +52,8 @@ def paragraph_text(page, href: str) -> str:
 
 
 def first_in(results: list[dict], slug: str) -> dict:
-    matching = [r for r in results if r["slug"] == slug]
+    """The first passage of ``slug`` that links to a paragraph (its title may match too)."""
+    matching = [r for r in results if r["slug"] == slug and r["anchor"].startswith(("p-", "fn"))]
     assert matching, f"{slug} not in {[r['slug'] for r in results]}"
     return matching[0]
 

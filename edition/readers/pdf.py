@@ -1,18 +1,159 @@
-"""Reader for text extracted from PDF (placeholder: one line, one paragraph)."""
+"""Reader for papers extracted from PDF (see pdf_layout, pdf_structure, pdf_notes).
+
+1. pages: body lines, footnote areas and furniture (pdf_layout);
+2. footnote bodies and the exact place of each marker (pdf_notes);
+3. headings and paragraphs from line shapes (pdf_structure); the abstract under
+   TÓM TẮT becomes the lede and 'Từ khoá:' the keywords; what follows ABSTRACT is
+   marked English;
+4. citations in brackets.
+
+Every line is in a block, in a footnote, or in the drop report (page furniture only).
+"""
 
 from __future__ import annotations
 
+import re
+
 from ..metadata import ArticleMeta
-from ..model import Article
+from ..model import Article, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
 from ..source import RawSource
-from .common import blank_drop, paragraph
+from . import pdf_notes, pdf_structure as shape
+from .pdf_layout import BodyLine, split_pages
+
+KEYWORDS = re.compile(r"^(Từ khoá|Từ khóa|Keywords|Key words)\s*:\s*(.+)$", re.IGNORECASE)
+ABSTRACT_VI, ABSTRACT_EN = "TÓM TẮT", "ABSTRACT"
+HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
+
+
+def join_inlines(parts: list[list[Inline]], language: str) -> tuple[Inline, ...]:
+    """Lines to one paragraph: a space between lines; English words hyphenated at a line end rejoin."""
+    out: list[Inline] = []
+    for part in parts:
+        if out and isinstance(out[-1], Text) and part and isinstance(part[0], Text):
+            left, right = out[-1].text.rstrip(), part[0].text.lstrip()
+            if language == "en" and HYPHEN_WRAP.search(left) and right[:1].islower():
+                out[-1] = Text(left[:-1] + right)
+            else:
+                out[-1] = Text(left + " " + right)
+            out.extend(part[1:])
+        else:
+            if out and isinstance(out[-1], NoteRef) and part and isinstance(part[0], Text):
+                part = [Text(" " + part[0].text.lstrip()), *part[1:]]
+            out.extend(part)
+    merged = [Text(re.sub(r"\s+", " ", i.text)) if isinstance(i, Text) else i for i in out]
+    if merged and isinstance(merged[0], Text):
+        merged[0] = Text(merged[0].text.lstrip())
+    if merged and isinstance(merged[-1], Text):
+        merged[-1] = Text(merged[-1].text.rstrip())
+    return tuple(pdf_notes.with_citations([i for i in merged if not (isinstance(i, Text) and not i.text)]))
+
+
+class Builder:
+    """Walks the body lines once, emitting headings and paragraphs."""
+
+    def __init__(self, body: list[BodyLine], markers, language: str) -> None:
+        self.body, self.markers, self.language = body, markers, language
+        self.width = shape.text_width([len(line.text) for line in body])
+        self.blocks: list = []
+        self.pending: list[int] = []  # indexes of lines of the paragraph being built
+        self.numbered_level = 2
+        self.section = ""
+
+    def inlines(self, index: int) -> list[Inline]:
+        line = self.body[index]
+        return pdf_notes.line_inlines(line.text, self.markers.get(index, []))
+
+    def flush(self) -> None:
+        if not self.pending:
+            return
+        lines = [self.body[i].number for i in self.pending]
+        lang = "en" if self.section == ABSTRACT_EN and self.language != "en" else None
+        text = join_inlines([self.inlines(i) for i in self.pending], "en" if lang else self.language)
+        self.blocks.append(Paragraph(text, LineSpan(min(lines), max(lines)), lang=lang))
+        self.pending = []
+
+    def heading(self, indexes: list[int], level: int) -> None:
+        self.flush()
+        text = " ".join(self.body[i].text.strip() for i in indexes)
+        lines = [self.body[i].number for i in indexes]
+        lang = "en" if text == ABSTRACT_EN and self.language != "en" else None
+        self.blocks.append(Heading((Text(re.sub(r"\s+", " ", text)),), LineSpan(min(lines), max(lines)),
+                                   level=level, lang=lang))
+
+    def run(self) -> list:
+        index = 0
+        while index < len(self.body):
+            index = self.step(index)
+        self.flush()
+        return self.blocks
+
+    def step(self, index: int) -> int:
+        text = self.body[index].text
+        if self.body[index].after_gap or self.closes_before_heading(index):
+            self.flush()
+        at_start = not self.pending
+        if shape.section_title(text):
+            self.heading([index], 2)
+            self.section, self.numbered_level = text.strip().rstrip(":"), 2
+            return index + 1
+        numbered = shape.numbered_heading(text, self.width) if at_start else None
+        if numbered:
+            following = self.body[index + 1].text if index + 1 < len(self.body) else ""
+            wrapped = shape.wraps_heading(text, following, self.width)
+            self.heading([index, index + 1] if wrapped else [index], numbered.level)
+            self.numbered_level = numbered.level
+            return index + (2 if wrapped else 1)
+        if at_start and shape.dash_heading(text, self.width):
+            self.heading([index], self.numbered_level + 1)
+            return index + 1
+        self.pending.append(index)
+        following = self.body[index + 1].text if index + 1 < len(self.body) else ""
+        if shape.ends_paragraph(text, self.width, following):
+            self.flush()
+        return index + 1
+
+    def closes_before_heading(self, index: int) -> bool:
+        """A numbered heading after a line that ends a sentence closes the paragraph."""
+        if not self.pending:
+            return False
+        previous = self.body[self.pending[-1]].text.rstrip()
+        return previous.endswith(shape.TERMINAL) and (
+            shape.section_title(self.body[index].text)
+            or shape.numbered_heading(self.body[index].text, self.width) is not None
+            or shape.dash_heading(self.body[index].text, self.width))
+
+
+def split_front(blocks: list) -> tuple[Paragraph | None, tuple[str, ...], list]:
+    """The abstract under TÓM TẮT becomes the lede, 'Từ khoá:' the keywords."""
+    if not blocks or not (isinstance(blocks[0], Heading) and blocks[0].text.strip() == ABSTRACT_VI):
+        return None, (), blocks
+    heading, rest = blocks[0], blocks[1:]
+    abstract, keywords, last_line = [], (), heading.lines.last
+    while rest and isinstance(rest[0], Paragraph):
+        match = KEYWORDS.match(rest[0].text)
+        if match:
+            keywords = tuple(k.strip().rstrip(".") for k in match.group(2).split(",") if k.strip())
+            last_line = rest[0].lines.last
+            rest = rest[1:]
+            break
+        abstract.append(rest[0])
+        last_line = rest[0].lines.last
+        rest = rest[1:]
+    if not abstract:
+        return None, keywords, blocks
+    inlines: list[Inline] = []
+    for part in abstract:
+        inlines.extend(([Text(" ")] if inlines else []) + list(part.inlines))
+    lede = Paragraph(tuple(inlines), LineSpan(heading.lines.first, last_line))
+    return lede, keywords, rest
 
 
 def read(source: RawSource, meta: ArticleMeta) -> Article:
-    blocks, drops = [], []
-    for number, line in enumerate(source.lines, start=1):
-        if not line.strip():
-            drops.append(blank_drop(number, line))
-        else:
-            blocks.append(paragraph(line, number))
-    return Article(meta=meta, source=source.file, blocks=tuple(blocks), drops=tuple(drops))
+    layout = split_pages(source.lines, shape.looks_like_heading)
+    bodies, note_drops = pdf_notes.collect_notes(layout.notes)
+    markers = pdf_notes.place_markers(layout.body, bodies)
+    blocks = Builder(layout.body, markers, meta.language).run()
+    lede, keywords, blocks = split_front(blocks)
+    return Article(meta=meta, source=source.file, lede=lede, keywords=keywords, blocks=tuple(blocks),
+                   footnotes=pdf_notes.footnote_blocks(bodies),
+                   drops=tuple(sorted(layout.drops + note_drops, key=lambda d: d.line)))
