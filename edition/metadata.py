@@ -75,6 +75,15 @@ class EditorialItem:
 
 
 @dataclass(frozen=True)
+class Reference:
+    """An entry of the article's reference list, cited as [id] or [id, tr.N]."""
+
+    id: str
+    text: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
 class ArticleMeta:
     slug: str
     source: str
@@ -92,6 +101,7 @@ class ArticleMeta:
     note: str | None = None  # the editor's note on provenance (what was inferred, from what)
     reader: ReaderOverrides = field(default_factory=ReaderOverrides)
     editorial: tuple[EditorialItem, ...] = ()
+    references: tuple[Reference, ...] = ()
     path: str = ""  # the metadata file, relative to the edition folder
     positions: Positions | None = field(default=None, compare=False, repr=False)
 
@@ -183,6 +193,9 @@ FIELDS: dict[str, tuple[bool, Check, str]] = {
     "editorial": (False, lambda v: None if v is None or isinstance(v, list)
                   else f"expected a list of editorial notes and corrections, got {_type_name(v)}",
                   "editorial notes and corrections"),
+    "references": (False, lambda v: None if v is None or isinstance(v, list)
+                   else f"expected a list of references, got {_type_name(v)}",
+                   "the reference list the citations [N] point to"),
     "reader": (False, lambda v: None if v is None or isinstance(v, dict)
                else f"expected a mapping of reader overrides, got {_type_name(v)}",
                "reader overrides"),
@@ -253,6 +266,22 @@ def _parse_editorial(raw: list, positions: Positions, problems: list[Problem]) -
     return tuple(items)
 
 
+def _parse_references(raw: list, positions: Positions, problems: list[Problem]) -> tuple[Reference, ...]:
+    found: list[Reference] = []
+    for index, item in enumerate(raw):
+        ok = isinstance(item, dict) and {"id", "text"} <= set(item) <= {"id", "text", "url"} \
+            and isinstance(item.get("text"), str) and web_url(item.get("url")) is None
+        if not ok:
+            problems.append(positions.problem(("references", index),
+                                              "references: expected items {id: 10, text: ...[, url: https://...]}"))
+            continue
+        if str(item["id"]) in {r.id for r in found}:
+            problems.append(positions.problem(("references", index), f"references: id {item['id']} appears twice"))
+            continue
+        found.append(Reference(str(item["id"]), item["text"], item.get("url")))
+    return tuple(found)
+
+
 def parse_meta(data: Any, positions: Positions, shown_as: str) -> ArticleMeta:
     """Validate parsed YAML ``data``; raise EditionError listing every problem."""
     if not isinstance(data, dict):
@@ -275,6 +304,8 @@ def parse_meta(data: Any, positions: Positions, shown_as: str) -> ArticleMeta:
     overrides = ReaderOverrides()
     if isinstance(data.get("reader"), dict):
         overrides = _parse_overrides(data["reader"], positions, problems)
+    references = _parse_references(data.get("references") or [], positions, problems) \
+        if isinstance(data.get("references") or [], list) else ()
     editorial = _parse_editorial(data.get("editorial") or [], positions, problems) \
         if isinstance(data.get("editorial") or [], list) else ()
     if problems:
@@ -287,7 +318,7 @@ def parse_meta(data: Any, positions: Positions, shown_as: str) -> ArticleMeta:
         date=date.isoformat() if isinstance(date, dt.date) else date,
         url=data.get("url"), rights=data.get("rights"),
         keywords=tuple(data.get("keywords") or ()), note=data.get("note"),
-        reader=overrides, editorial=editorial, path=shown_as, positions=positions,
+        reader=overrides, editorial=editorial, references=references, path=shown_as, positions=positions,
     )
 
 

@@ -49,6 +49,7 @@ class Citation:
 
     text: str
     keys: tuple[str, ...] = ()
+    href: str | None = None  # set when the article's reference list has every key
 
 
 @dataclass(frozen=True)

@@ -42,6 +42,27 @@ def render_term(item: Term, linked: set[str] | None) -> str:
 
 
 EDITOR = {"vi": "Ghi chú của biên tập viên", "en": "Editor's note"}
+REFERENCES = {"vi": "Tài liệu tham khảo", "en": "References"}
+
+
+def render_citation(item: Citation) -> str:
+    """A bracketed reference, kept verbatim; a link to the reference list when there is one."""
+    keys = html_attribute(" ".join(item.keys))
+    if item.href:
+        return f'<a class="citation" href="{html_attribute(item.href)}" data-cites="{keys}">{markdown_text(item.text)}</a>'
+    return f'<span class="citation" data-cites="{keys}">{markdown_text(item.text)}</span>'
+
+
+def references_section(article: Article) -> str | None:
+    refs = article.meta.references
+    if not refs:
+        return None
+    title = REFERENCES.get(article.meta.language, REFERENCES["en"])
+    items = []
+    for ref in refs:
+        link = f" [{markdown_text(ref.url)}](<{quote(ref.url, safe=':/?#[]@!$&*+,;=%~')}>)" if ref.url else ""
+        items.append(f"\\[{markdown_text(ref.id)}\\] {markdown_text(ref.text)}{link}\n{{: #ref-{ref.id} .edition-reference }}")
+    return f"## {title} {{ #references }}\n\n" + "\n\n".join(items)
 
 
 def render_editorial(item: Editorial) -> str:
@@ -68,8 +89,7 @@ def render_inline(item: Inline, linked: set[str] | None = None) -> str:
     if isinstance(item, NoteRef):
         return f"[^{note_id(item.label)}]"
     if isinstance(item, Citation):
-        keys = " ".join(item.keys)
-        return f'<span class="citation" data-cites="{html_attribute(keys)}">{markdown_text(item.text)}</span>'
+        return render_citation(item)
     if isinstance(item, Term):
         return render_term(item, linked)
     if isinstance(item, Editorial):
@@ -218,6 +238,9 @@ def render_article(article: Article, report_href: str) -> str:
         if isinstance(block, Heading):
             linked = set()
         parts.append(render_block(block, lang, linked))
+    references = references_section(article)
+    if references:
+        parts.append(references)
     parts.append(provenance_section(article, report_href))
     for note in article.footnotes:
         parts.append(render_footnote(note, lang))

@@ -252,3 +252,31 @@ def test_hostile_shapes_do_not_crash_and_lose_nothing(text):
     covered |= {d.line for d in article.drops}
     assert covered >= set(range(1, len(split_lines(text)) + 1))
     assert all(not isinstance(i, NoteRef) for b in article.blocks for i in b.inlines)  # no body: no marker
+
+
+def test_citations_link_to_a_reference_list_and_check_warns_about_missing_numbers(tmp_path):
+    from conftest import make_edition, meta_yaml, run_build
+
+    text = layout([(["MỞ ĐẦU", "Theo nghiên cứu trước [1, tr.5] và một công trình khác [2].",
+                     "Kết quả được nhắc lại ở đây [1]."], [])])
+    references = "references:\n  - {id: 1, text: 'Tác giả A (2020). Sách thứ nhất.', url: 'https://example.org/a'}\n"
+    root = make_edition(tmp_path / "ed", {"p.txt": text}, {"bai": meta_yaml("bai", "p.txt", kind="pdf") + references})
+    assert run_build("--root", str(root), "--docs-only").returncode == 0
+    page = (root / "docs" / "articles" / "bai.md").read_text(encoding="utf-8")
+    assert '<a class="citation" href="#ref-1" data-cites="1">\\[1, tr.5\\]</a>' in page
+    assert '<span class="citation" data-cites="2">\\[2\\]</span>' in page  # not in the list: stays plain
+    assert "{: #ref-1 .edition-reference }" in page
+    result = run_build("check", "--root", str(root), "--docs-only")
+    assert result.returncode == 1
+    assert "sources/bai.yml: citations [2] have no entry in 'references:'" in result.stderr
+
+
+def test_without_a_reference_list_check_only_informs(tmp_path):
+    from conftest import make_edition, meta_yaml, run_build
+
+    text = layout([(["MỞ ĐẦU", "Theo nghiên cứu trước [1, tr.5] và một công trình khác [2]."], [])])
+    root = make_edition(tmp_path / "ed", {"p.txt": text}, {"bai": meta_yaml("bai", "p.txt", kind="pdf")})
+    assert run_build("--root", str(root), "--docs-only").returncode == 0
+    result = run_build("check", "--root", str(root), "--docs-only")
+    assert result.returncode == 0, result.stderr
+    assert "2 citation(s) stay plain: no reference list in sources/bai.yml" in result.stderr
