@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -19,6 +20,10 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 EDITION_PARTS = ("sources", "glossary.yml", "mkdocs.yml", "docs", "overrides")
 SITE_PREFIX = "/edition/"  # GitHub Pages serves a project site under /<repo>/
+# The published address the fixture site is built for (mkdocs.yml reads SITE_URL): only
+# its path matters to the pages a browser loads (the 404 page's assets); the host is
+# never contacted (.invalid cannot resolve) and appears only in canonical links.
+PUBLISHED_URL = "https://edition.invalid" + SITE_PREFIX
 
 
 def copy_edition(target: Path) -> Path:
@@ -33,10 +38,11 @@ def copy_edition(target: Path) -> Path:
     return target
 
 
-def run_build(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+def run_build(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run build.py as the editor would; returns the finished process."""
     return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600,
+                          env=None if env is None else {**os.environ, **env})
 
 
 MINIMAL_MKDOCS = """site_name: Test edition
@@ -74,7 +80,7 @@ def meta_yaml(slug: str, source: str, kind: str = "web", language: str = "vi", *
 def built_edition(tmp_path_factory) -> Path:
     """This repository's edition, copied and fully built (docs/ and site/)."""
     root = copy_edition(tmp_path_factory.mktemp("edition"))
-    result = run_build("--root", str(root))
+    result = run_build("--root", str(root), env={"SITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stderr
     return root
 
@@ -86,6 +92,19 @@ def site_dir(built_edition: Path) -> Path:
 
 class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
     """Serves ``directory`` under SITE_PREFIX only, as GitHub Pages serves a project."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Like GitHub Pages: a missing path gets the site's 404.html, with status 404."""
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(SITE_PREFIX):

@@ -64,3 +64,10 @@ def test_requirements_are_pinned_exactly():
     lines = [line.strip() for line in (REPO / "requirements.txt").read_text().splitlines()]
     packages = [line for line in lines if line and not line.startswith("#")]
     assert packages and all("==" in line for line in packages), packages
+
+
+def test_workflow_builds_for_the_published_address():
+    steps = load_workflow()["jobs"]["build"]["steps"]
+    build = next(s for s in steps if s.get("run", "").strip() == "python build.py")
+    assert "steps.pages.outputs.base_url" in build["env"]["SITE_URL"]
+    assert "!ENV [SITE_URL" in (REPO / "mkdocs.yml").read_text(encoding="utf-8")
