@@ -6,6 +6,7 @@ folder and built there.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -115,15 +116,25 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(site_dir: Path):
-    """Base URL of the built site, served on 127.0.0.1 under a project path."""
-    handler = functools.partial(_PrefixHandler, directory=str(site_dir))
+@contextlib.contextmanager
+def serve_directory(site: Path):
+    """Serve a built site on 127.0.0.1 under SITE_PREFIX; yields its base URL."""
+    handler = functools.partial(_PrefixHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PREFIX}"
-    server.shutdown()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PREFIX}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(site_dir: Path):
+    """Base URL of the built site, served on 127.0.0.1 under a project path."""
+    with serve_directory(site_dir) as url:
+        yield url
 
 
 # --- headless Chromium (Debian's package) driven by Playwright ---------------------
