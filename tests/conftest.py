@@ -77,6 +77,17 @@ def meta_yaml(slug: str, source: str, kind: str = "web", language: str = "vi", *
     return "\n".join(lines) + "\n"
 
 
+def build_copy_with_pages(target: Path, pages: dict[str, str]) -> Path:
+    """Copy this edition to ``target``, add hand-written docs/ ``pages`` (name: Markdown), build;
+    returns the site folder."""
+    root = copy_edition(target)
+    for name, text in pages.items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    result = run_build("--root", str(root), env={"SITE_URL": PUBLISHED_URL})
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def built_edition(tmp_path_factory) -> Path:
     """This repository's edition, copied and fully built (docs/ and site/)."""

@@ -7,7 +7,7 @@
      jumping to the note; a second tap on the same number jumps. */
 (function () {
   "use strict";
-  var TRIGGERS = ".md-content a.footnote-ref, .md-content abbr[title]";
+  var TRIGGERS = ".md-content a.footnote-ref, .md-content abbr";  // Material moves an open term's title
   var armed = null;        // the footnote number tapped once
   var touching = false;    // the last pointer was a finger
 
