@@ -76,6 +76,20 @@ def test_interface_is_vietnamese_and_english_article_is_marked_english(page, sit
     assert search_label == "Tìm kiếm"
 
 
+def test_header_title_of_english_article_is_marked_english(page, site_url):
+    page.goto(site_url + PAGE_KINDS["article-en"], wait_until="networkidle")
+    title = page.locator(".md-header__topic:last-child .md-ellipsis")
+    assert "Defense remains key pillar" in title.inner_text()
+    assert title.get_attribute("lang") == "en"
+
+
+@pytest.mark.parametrize("kind", ["about", "article-vi"])
+def test_header_title_of_vietnamese_page_is_not_marked_english(page, site_url, kind):
+    page.goto(site_url + PAGE_KINDS[kind], wait_until="networkidle")
+    title = page.locator(".md-header__topic:last-child .md-ellipsis")
+    assert title.evaluate("e => e.closest('[lang]').getAttribute('lang')") == "vi"
+
+
 def test_vietnamese_article_is_not_marked_english(page, site_url):
     page.goto(site_url + PAGE_KINDS["article-vi"])
     lang = page.locator("article p[id^='p-']").first.evaluate("p => p.closest('[lang]').getAttribute('lang')")

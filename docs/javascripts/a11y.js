@@ -1,7 +1,9 @@
 /* Accessibility fixes to Material's markup that no theme setting reaches:
-   the search overlay is a role="dialog" without a name (axe: aria-dialog-name).
-   Kept in JavaScript rather than an override of partials/search.html, which the
-   search integration may replace. */
+   - the search overlay is a role="dialog" without a name (axe: aria-dialog-name);
+   - the header repeats the page title, outside the content that overrides/main.html
+     marks lang="en" on English pages: it gets the content's language too.
+   Kept in JavaScript rather than overrides of partials/search.html and header.html,
+   which the search integration may replace. */
 (function () {
   "use strict";
   function nameDialogs() {
@@ -12,9 +14,23 @@
         dialog.setAttribute("aria-label", name || "Tìm kiếm");
       });
   }
+  function markHeaderLanguage() {
+    var marked = document.querySelector(".md-content .edition-language[lang]");  // overrides/main.html
+    var lang = marked && marked.getAttribute("lang");
+    if (!lang || lang === document.documentElement.lang) return;
+    document.querySelectorAll(".md-header__topic:last-child .md-ellipsis").forEach(function (title) {
+      title.setAttribute("lang", lang);
+    });
+  }
+
+  function fix() {
+    nameDialogs();
+    markHeaderLanguage();
+  }
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(nameDialogs);
+    window.document$.subscribe(fix);
   } else {
-    document.addEventListener("DOMContentLoaded", nameDialogs);
+    document.addEventListener("DOMContentLoaded", fix);
   }
 })();
