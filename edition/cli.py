@@ -131,39 +131,71 @@ def command_check(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+SERVE_POLL_SECONDS = 0.5  # how often serve looks for changed sources; cheap (a few stat() calls)
+SERVER_STOP_SECONDS = 10  # how long mkdocs serve may take to exit before it is killed
+
+
 def watched_state(root: Path) -> dict[str, float]:
     paths = [root / "glossary.yml", *sorted((root / "sources").glob("*"))]
-    return {str(p): p.stat().st_mtime for p in paths if p.is_file()}
+    return {str(p): p.stat().st_mtime_ns for p in paths if p.is_file()}
 
 
-def _stop_serving(signum, frame) -> None:
-    raise KeyboardInterrupt
+class Stop(Exception):
+    """Raised by the SIGTERM handler so that serve stops its server like on Ctrl-C."""
+
+
+def _raise_stop(signum, frame) -> None:
+    raise Stop()
+
+
+def serve_command(config_path: Path, port: int) -> list[str]:
+    # MkDocs' own server rebuilds the site when docs/ changes; we regenerate docs/ when
+    # sources/ or glossary.yml change, which closes the loop.
+    return [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(config_path),
+            "--dev-addr", f"127.0.0.1:{port}", "--no-strict"]
+
+
+def watch_sources(root: Path, server: subprocess.Popen) -> None:
+    state = watched_state(root)
+    while server.poll() is None:
+        time.sleep(SERVE_POLL_SECONDS)
+        current = watched_state(root)
+        if current == state:
+            continue
+        state = current
+        log.info("sources changed: regenerating docs/")
+        try:
+            regenerate(root, Progress())
+        except EditionError as err:
+            for problem in err.problems:
+                log.error("error: %s", problem)
+
+
+def stop_server(server: subprocess.Popen) -> None:
+    if server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=SERVER_STOP_SECONDS)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
 
 
 def command_serve(args: argparse.Namespace) -> int:
     edition, _ = regenerate(args.root, Progress())
-    command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(edition.config.path),
-               "--dev-addr", f"127.0.0.1:{args.port}"]
-    server = subprocess.Popen(command, cwd=edition.root)
-    signal.signal(signal.SIGTERM, _stop_serving)  # stop the MkDocs server too, not only ourselves
+    previous = signal.signal(signal.SIGTERM, _raise_stop)
+    server = subprocess.Popen(serve_command(edition.config.path, args.port), cwd=edition.root)
     log.info("serving on http://127.0.0.1:%d/ (Ctrl-C stops)", args.port)
-    state = watched_state(edition.root)
     try:
-        while server.poll() is None:
-            time.sleep(0.5)
-            current = watched_state(edition.root)
-            if current != state:
-                state = current
-                try:
-                    regenerate(edition.root, Progress())
-                except EditionError as err:
-                    log.error("%s", err)
-    except KeyboardInterrupt:
-        pass
+        watch_sources(edition.root, server)
+        log.error("mkdocs serve exited with status %s", server.returncode)
+        return EXIT_CHECK_FAILED
+    except (KeyboardInterrupt, Stop):
+        log.info("stopping the server")
+        return EXIT_OK
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-    return EXIT_OK
+        stop_server(server)
+        signal.signal(signal.SIGTERM, previous)
 
 
 def main(argv: list[str] | None = None) -> int:

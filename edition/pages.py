@@ -50,6 +50,7 @@ def render_index(articles: list[Article], site_name: str) -> str:
         f"# {markdown_text(site_name)}\n",
         "Ấn bản số có chú giải: văn bản đã làm sạch, chú thích của tác giả, bảng thuật ngữ viết tắt "
         "và số đoạn (¶) để trích dẫn ổn định. Xem [Giới thiệu](about.md) về nguyên tắc biên tập.\n",
+        '<div class="edition-index" markdown>\n',  # edition.css stacks the rows on phones
         "| Bài | Nguồn | Ngày | Ngôn ngữ |",
         "| --- | --- | --- | --- |",
     ]
@@ -60,10 +61,11 @@ def render_index(articles: list[Article], site_name: str) -> str:
         link = f"[{lang_attr}{title}{'</span>' if lang_attr else ''}]({article_path(meta.slug)})"
         lines.append(" | ".join((
             f"| {link}",
-            markdown_text(meta.publication) if meta.publication else f"*{UNKNOWN}*",
-            markdown_text(meta.date) if meta.date else f"*{UNKNOWN}*",
+            markdown_text(meta.publication) if meta.publication else f"*nguồn {UNKNOWN}*",
+            markdown_text(meta.date) if meta.date else f"*ngày {UNKNOWN}*",
             LANGUAGE_NAMES.get(meta.language, meta.language) + " |",
         )))
+    lines.append("\n</div>")
     return "\n".join(lines) + "\n"
 
 

@@ -47,7 +47,7 @@ SUBRESULT_HEADING = "¶"           # sub-result title; the client shows ¶ N fro
 
 ARTICLE_START, ARTICLE_END = '<article class="md-content__inner', "</article>"
 ANCHORED_BLOCK = re.compile(r'<(p|li)\b([^>]*?)\sid="((?:p-\d+)|(?:fn:[^"]+))"([^>]*)>')
-CONTENT_LANGUAGE = re.compile(r'<div lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)">')
+CONTENT_LANGUAGE = re.compile(r'<div lang="([A-Za-z]{2,3}(?:-[A-Za-z0-9]+)?)"[^>]*>')
 HTML_LANG = re.compile(r'<html lang="[^"]*"')
 FOLDABLE_ELEMENT = re.compile(r"(<(p|h[1-6]|td|th)\b[^>]*>)(.*?)(</\2>)", re.S)
 TAG = re.compile(r"<[^>]+>")

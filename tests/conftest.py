@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import os
 import shutil
 import subprocess
 import sys
@@ -20,6 +21,10 @@ import pytest
 REPO = Path(__file__).resolve().parent.parent
 EDITION_PARTS = ("sources", "glossary.yml", "mkdocs.yml", "docs", "overrides")
 SITE_PREFIX = "/edition/"  # GitHub Pages serves a project site under /<repo>/
+# The published address the fixture site is built for (mkdocs.yml reads SITE_URL): only
+# its path matters to the pages a browser loads (the 404 page's assets); the host is
+# never contacted (.invalid cannot resolve) and appears only in canonical links.
+PUBLISHED_URL = "https://edition.invalid" + SITE_PREFIX
 
 
 def copy_edition(target: Path) -> Path:
@@ -34,10 +39,11 @@ def copy_edition(target: Path) -> Path:
     return target
 
 
-def run_build(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+def run_build(*args: str, cwd: Path = REPO, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     """Run build.py as the editor would; returns the finished process."""
     return subprocess.run([sys.executable, str(REPO / "build.py"), *args], cwd=cwd,
-                          capture_output=True, text=True, timeout=600)
+                          capture_output=True, text=True, timeout=600,
+                          env=None if env is None else {**os.environ, **env})
 
 
 MINIMAL_MKDOCS = """site_name: Test edition
@@ -82,11 +88,22 @@ def meta_yaml(slug: str, source: str, kind: str = "web", language: str = "vi", *
     return "\n".join(lines) + "\n"
 
 
+def build_copy_with_pages(target: Path, pages: dict[str, str]) -> Path:
+    """Copy this edition to ``target``, add hand-written docs/ ``pages`` (name: Markdown), build;
+    returns the site folder."""
+    root = copy_edition(target)
+    for name, text in pages.items():
+        (root / "docs" / name).write_text(text, encoding="utf-8")
+    result = run_build("--root", str(root), env={"SITE_URL": PUBLISHED_URL})
+    assert result.returncode == 0, result.stderr
+    return root / "site"
+
+
 @pytest.fixture(scope="session")
 def built_edition(tmp_path_factory) -> Path:
     """This repository's edition, copied and fully built (docs/ and site/)."""
     root = copy_edition(tmp_path_factory.mktemp("edition"))
-    result = run_build("--root", str(root))
+    result = run_build("--root", str(root), env={"SITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stderr
     return root
 
@@ -99,6 +116,19 @@ def site_dir(built_edition: Path) -> Path:
 class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
     """Serves ``directory`` under SITE_PREFIX only, as GitHub Pages serves a project."""
 
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        """Like GitHub Pages: a missing path gets the site's 404.html, with status 404."""
+        not_found = Path(self.directory) / "404.html"
+        if code != 404 or not not_found.is_file():
+            return super().send_error(code, message, explain)
+        body = not_found.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
     def translate_path(self, path: str) -> str:
         if not path.startswith(SITE_PREFIX):
             return str(Path(self.directory) / "__outside_the_project_path__")
@@ -109,9 +139,9 @@ class _PrefixHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve_site(directory: Path):
-    """Serve ``directory`` on 127.0.0.1 under SITE_PREFIX; yields the base URL."""
-    handler = functools.partial(_PrefixHandler, directory=str(directory))
+def serve_directory(site: Path):
+    """Serve a built site on 127.0.0.1 under SITE_PREFIX; yields its base URL."""
+    handler = functools.partial(_PrefixHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -119,12 +149,16 @@ def serve_site(directory: Path):
         yield f"http://127.0.0.1:{server.server_address[1]}{SITE_PREFIX}"
     finally:
         server.shutdown()
+        server.server_close()
+
+
+serve_site = serve_directory  # the name the search and anchor tests use
 
 
 @pytest.fixture(scope="session")
 def site_url(site_dir: Path):
     """Base URL of the built site, served on 127.0.0.1 under a project path."""
-    with serve_site(site_dir) as url:
+    with serve_directory(site_dir) as url:
         yield url
 
 

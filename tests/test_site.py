@@ -87,9 +87,9 @@ def test_english_article_content_is_marked_english_in_a_vietnamese_site(site_dir
     html = (site_dir / ARTICLE_EN / "index.html").read_text(encoding="utf-8")
     page = parse(html.encode())
     assert page.html_lang == "vi"
-    assert '<div lang="en">' in html
+    assert "<div lang=\"en\"" in html
     vietnamese = (site_dir / "articles" / "nang-cao-hieu-qua-doi-ngoai-quoc-phong-quan-khu-4" / "index.html")
-    assert '<div lang="en">' not in vietnamese.read_text(encoding="utf-8")
+    assert "<div lang=\"en\"" not in vietnamese.read_text(encoding="utf-8")
 
 
 def test_home_page_lists_every_article_with_publication_date_and_language(site_dir):
