@@ -100,7 +100,10 @@ def command_check(args: argparse.Namespace) -> int:
     edition = discover(args.root)
     result = generate(edition)
     docs = edition.config.docs_dir
-    failures = [str(p) for p in plan_problems(docs, shown(edition.root, docs), result.pages)]
+    blocking = plan_problems(docs, shown(edition.root, docs), result.pages)
+    if blocking:
+        raise EditionError(blocking)  # the same messages, and exit status 2, as a build
+    failures: list[str] = []
     stale = differences(docs, result.pages)
     if stale:
         failures.append(f"docs/ is stale: {len(stale)} page(s) differ from a fresh build "

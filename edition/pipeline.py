@@ -22,6 +22,7 @@ from .model import Article
 from .outputs import GeneratedPage
 from .readers import READERS
 from .source import read_source
+from .yamlfile import load_yaml
 from .transforms import BuildContext, apply_all
 from .writer import render_article
 
@@ -102,7 +103,12 @@ def discover(root: Path) -> Edition:
         raise EditionError.at("glossary.yml", "the edition has no glossary.yml",
                               hint="create it (an empty file will do: terms: [])")
     collector = ProblemCollector()
+    try:
+        check_glossary_terms(root / "glossary.yml", "glossary.yml")
+    except EditionError as err:
+        collector.capture(err)
     metas: list[ArticleMeta] = []
+    unreadable_metadata = False  # then a source may look orphaned only because its metadata failed
     for path in sorted(sources.glob(f"*{METADATA_SUFFIX}")):
         if path.name.endswith(LOCK_SUFFIX):
             continue
@@ -110,6 +116,7 @@ def discover(root: Path) -> Edition:
             metas.append(load_meta(path, shown(root, path)))
         except EditionError as err:
             collector.capture(err)
+            unreadable_metadata = True
     by_slug: dict[str, ArticleMeta] = {}
     by_source: dict[str, ArticleMeta] = {}
     for meta in metas:
@@ -128,7 +135,7 @@ def discover(root: Path) -> Edition:
             collector.add(Problem(meta.path, f"source file sources/{meta.source} does not exist",
                                   meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="put the raw text in sources/ or correct 'source:'"))
-    for path in sorted(p for p in sources.iterdir() if p.is_file()):
+    for path in sorted(p for p in sources.iterdir() if p.is_file() and not unreadable_metadata):
         if path.suffix == METADATA_SUFFIX or path.name in IGNORED_IN_SOURCES or path.name.startswith("."):
             continue
         if path.name not in by_source:
@@ -137,6 +144,34 @@ def discover(root: Path) -> Edition:
                                        f"and language"))
     collector.raise_if_any()
     return Edition(root, config, sorted(metas, key=lambda m: m.slug))
+
+
+def check_glossary_terms(path: Path, shown_as: str) -> None:
+    """glossary.yml parses as YAML, and every entry of ``terms:`` has a non-empty, unique ``term``.
+
+    A minimal check so broken glossaries stop the build now; the glossary module owns the schema.
+    """
+    data, positions = load_yaml(path, shown_as)
+    terms = data.get("terms") if isinstance(data, dict) else None
+    if not isinstance(terms, list):
+        return
+    problems: list[Problem] = []
+    first_seen: dict[str, int] = {}
+    for index, entry in enumerate(terms):
+        term = entry.get("term") if isinstance(entry, dict) else None
+        line = positions.of(("terms", index, "term"))[0]
+        if not isinstance(term, str) or not term.strip():
+            problems.append(positions.problem(("terms", index, "term"), "a glossary entry has an empty or no 'term'",
+                                              hint="write the abbreviation or term after 'term:', or delete the entry"))
+        elif term.strip() in first_seen:
+            problems.append(positions.problem(("terms", index, "term"),
+                                              f"term {term.strip()!r} is already defined at line "
+                                              f"{first_seen[term.strip()]}",
+                                              hint="keep one entry per term: merge the two definitions"))
+        else:
+            first_seen[term.strip()] = line
+    if problems:
+        raise EditionError(problems)
 
 
 def read_article(edition: Edition, meta: ArticleMeta, context: BuildContext) -> Article:
