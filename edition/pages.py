@@ -9,7 +9,7 @@ from collections import Counter
 
 import yaml
 
-from .escape import markdown_text
+from .escape import front_matter_values, markdown_text
 from .model import Article, DroppedLine
 
 ARTICLES_DIR = "articles"
@@ -35,7 +35,7 @@ def article_title(article: Article) -> str:
 
 
 def _front_matter(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return "---\n" + yaml.safe_dump(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def sort_key(article: Article) -> tuple:

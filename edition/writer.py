@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import yaml
 
-from .escape import html_attribute, markdown_text
+from .escape import front_matter_values, html_attribute, markdown_text
 from .model import (Article, Block, Caption, Citation, Footnote, Heading, Inline, Link,
                     NoteRef, Paragraph, Term, Text)
 
@@ -99,7 +99,7 @@ def front_matter(article: Article) -> str:
     keywords = list(meta.keywords or article.keywords)
     if keywords:
         data["keywords"] = keywords
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.safe_dump(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000)
 
 
 def facts_line(article: Article) -> str:
