@@ -9,7 +9,8 @@ footnotes, md_in_html, toc, tables, admonition). The rules:
   code, links, images, footnote or abbreviation definitions, attr_list ``{: ...}``,
   ``[TOC]`` markers, or closing ``#`` of a heading;
 * ``|`` becomes ``&#124;``, which works whether or not the tables extension is on;
-* at the start of a line, ``-``, ``+`` and ``1.`` lose their list meaning;
+* at the start of a line, ``-``, ``+`` and ``1.`` lose their list meaning, ``!`` its
+  admonition meaning (``!!! note``);
 * white space is collapsed to single spaces: no hard breaks, no indented code.
 
 ``html_attribute`` quotes text for an HTML attribute value (title, data-*).
@@ -48,7 +49,7 @@ def markdown_text(text: str) -> str:
 
 
 def escape_line_start(escaped: str) -> str:
-    if escaped[:1] in ("-", "+", "="):
+    if escaped[:1] in ("-", "+", "=", "!"):  # "!" : admonition "!!! note"
         return "\\" + escaped if escaped[0] != "=" else "&#61;" + escaped[1:]
     match = LIST_START.match(escaped)
     if match:
