@@ -3,7 +3,8 @@
 Exit status: 0 success; 1 ``check`` found the edition stale or warnings; 2 bad
 input (each problem printed once as ``file:line:column: message`` with what to do,
 no traceback unless --debug). docs/ pages are written only after every source was
-read without error; site/ is swapped in only after MkDocs succeeded.
+read without error; a full build first builds site/ from a staged copy of docs/ with the
+new pages, and writes docs/ and swaps site/ in only after MkDocs succeeded.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from . import checks
 from .errors import EditionError
-from .outputs import differences, plan_problems, write_pages
+from .outputs import differences, plan_problems, staged_docs, write_pages
 from .pipeline import BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
 
@@ -82,16 +83,26 @@ def regenerate(root: Path, progress: Progress) -> tuple[object, BuildResult]:
 
 def command_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    edition, result = regenerate(args.root, Progress())
+    progress = Progress()
+    if args.docs_only:
+        edition, result = regenerate(args.root, progress)
+    else:
+        edition = discover(args.root)
+        result = generate(edition, progress)
+        progress.done()
     summarise(result)
     for warning in result.warnings:
         log.warning("warning: %s", warning)
     if args.docs_only:
         return EXIT_OK
-    run = build_site(edition.config)
+    docs, docs_shown = edition.config.docs_dir, shown(edition.root, edition.config.docs_dir)
+    with staged_docs(docs, docs_shown, result.pages) as staging:  # refuses hand-edited pages first
+        run = build_site(edition.config, docs_dir=staging)
     if not run.ok:
-        log.error("MkDocs failed; site/ was left as it was:\n%s", run.output)
+        log.error("MkDocs failed; docs/ and site/ were left as they were:\n%s", run.output)
         return EXIT_CHECK_FAILED
+    written, deleted = write_pages(docs, docs_shown, result.pages)
+    log.info("docs: %d pages generated, %d written, %d stale removed", len(result.pages), written, deleted)
     log.info("site: %s built in %.1f s", shown(edition.root, edition.config.site_dir), time.perf_counter() - started)
     return EXIT_OK
 

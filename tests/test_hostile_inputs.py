@@ -326,3 +326,17 @@ def test_broken_inputs_leave_docs_and_site_untouched(tmp_path):
 def test_short_binary_that_looks_like_utf16_is_refused(tmp_path):
     root = edition(tmp_path, b"\x00\x01\x00\x02\x00\x03\x00A")
     assert_refused(build(root), "sources/a.txt:1", "binary file")
+
+
+def test_failing_mkdocs_leaves_docs_and_site_untouched(tmp_path):
+    root = edition(tmp_path, VIETNAMESE)
+    assert run_build("--root", str(root)).returncode == 0
+    before = {part: tree_hashes(root / part) for part in ("docs", "site")}
+    (root / "sources" / SOURCE).write_text(VIETNAMESE + "Một đoạn mới.\n", encoding="utf-8")
+    mkdocs = root / "mkdocs.yml"
+    broken = mkdocs.read_text(encoding="utf-8").replace("[search]", "[search, no-such-plugin]")
+    mkdocs.write_text(broken, encoding="utf-8")
+    result = run_build("--root", str(root))
+    assert result.returncode == 1 and "MkDocs failed" in result.stderr, result.stderr
+    assert {part: tree_hashes(root / part) for part in ("docs", "site")} == before
+    assert not [p for p in root.iterdir() if ".building." in p.name]
