@@ -12,6 +12,7 @@ line, the likely encoding and the iconv command that converts it.
 from __future__ import annotations
 
 import hashlib
+import logging
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -19,6 +20,8 @@ from pathlib import Path
 
 from .errors import EditionError
 from .model import SourceFile
+
+log = logging.getLogger(__name__)
 
 LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
@@ -113,9 +116,19 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(unicodedata.normalize("NFC", INVISIBLE.sub("", line)) for line in lines)
 
 
+def log_invisible(text: str, shown_as: str) -> None:
+    """Say where control and zero-width characters were removed (first line, count)."""
+    match = INVISIBLE.search(text)
+    if match:
+        line = len(LINE_BREAK.findall(text, 0, match.start())) + 1
+        log.info("%s: removed %d control or zero-width character(s), the first on line %d (U+%04X)",
+                 shown_as, len(INVISIBLE.findall(text)), line, ord(match.group()))
+
+
 def read_source(path: Path, shown_as: str) -> RawSource:
     data = path.read_bytes()
     text = decode_source(data, shown_as)
+    log_invisible(text, shown_as)
     lines = split_lines(text)
     if not any(line.strip() for line in lines):
         raise EditionError.at(shown_as, "is empty (no text in it)", 1,

@@ -134,6 +134,7 @@ def test_tabs_zero_width_and_control_characters_never_reach_the_page(tmp_path):
     result = build(root)
     assert result.returncode == 0, result.stderr
     page = article_text(root)
+    assert "removed 7 control or zero-width character(s), the first on line 1 (U+0007)" in result.stderr
     assert not CONTROL_CHARACTERS.search(page)
     assert "Hợp tác quốc phòng" in page and "Đối ngoại quốc phòng" in page
 
