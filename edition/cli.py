@@ -178,3 +178,9 @@ def main(argv: list[str] | None = None) -> int:
             log.error("error: %s", problem)
         log.error("%d problem(s); nothing was written.", len(err.problems))
         return EXIT_BAD_INPUT
+    except OSError as err:  # unreadable file, full disk, permissions: the editor can act on these too
+        if args.debug:
+            raise
+        log.error("error: %s: %s\n  what to do: check that the file exists and can be read and written; "
+                  "nothing was replaced", err.filename or "?", err.strerror or err)
+        return EXIT_BAD_INPUT

@@ -131,7 +131,11 @@ def discover(root: Path) -> Edition:
                                   meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="each source has exactly one metadata file"))
         by_source.setdefault(meta.source, meta)
-        if not (sources / meta.source).is_file():
+        if not (sources / meta.source).resolve().is_relative_to(sources):
+            collector.add(Problem(meta.path, f"source file sources/{meta.source} is a link to a file outside "
+                                             f"sources/", meta.positions.of(("source",))[0] if meta.positions else None,
+                                  hint="copy the raw text into sources/ instead of linking to it"))
+        elif not (sources / meta.source).is_file():
             collector.add(Problem(meta.path, f"source file sources/{meta.source} does not exist",
                                   meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="put the raw text in sources/ or correct 'source:'"))

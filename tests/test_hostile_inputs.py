@@ -207,6 +207,15 @@ def test_source_outside_sources_is_refused(tmp_path, source):
     assert "a file name inside sources/" in result.stderr
 
 
+def test_source_linking_outside_sources_is_refused(tmp_path):
+    root = edition(tmp_path, VIETNAMESE)
+    outside = tmp_path / "secret.txt"
+    outside.write_text("secret\n", encoding="utf-8")
+    (root / "sources" / SOURCE).unlink()
+    (root / "sources" / SOURCE).symlink_to(outside)
+    assert_refused(build(root), "sources/bai-viet.yml:2", "a link to a file outside sources/")
+
+
 def test_metadata_with_conflict_markers_is_refused(tmp_path):
     meta = (f"slug: {SLUG}\nsource: {SOURCE}\n<<<<<<< HEAD\nkind: web\n=======\nkind: pdf\n"
             ">>>>>>> other\nlanguage: vi\n")
@@ -261,6 +270,11 @@ BROKEN = {
     "unknown key": (lambda t: edition(t, VIETNAMESE, meta_yaml(SLUG, SOURCE, titel="x")), "sources/bai-viet.yml:5:"),
     "glossary yaml": (lambda t: edition(t, VIETNAMESE, glossary="terms: [\n"), "glossary.yml:2:1"),
     "conflict": (lambda t: edition(t, VIETNAMESE, glossary="<<<<<<< HEAD\nterms: []\n"), "glossary.yml:1:1"),
+    "source traversal": (lambda t: edition(t, VIETNAMESE, meta_yaml(SLUG, '"../x.txt"')), "sources/bai-viet.yml:2:"),
+    "duplicate term": (lambda t: edition(t, VIETNAMESE, glossary="terms:\n  - term: A\n  - term: A\n"),
+                       "glossary.yml:3:"),
+    "wrong type": (lambda t: edition(t, VIETNAMESE, meta_yaml(SLUG, SOURCE, date="[2020]")),
+                   "sources/bai-viet.yml:5:"),
 }
 
 
