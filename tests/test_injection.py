@@ -166,3 +166,16 @@ def test_hostile_site_is_valid_html(sites):
                "--ignore-re", *MATERIAL_VALIDATOR_ERRORS]
     result = subprocess.run(command, capture_output=True, text=True, timeout=600)
     assert result.returncode == 0 and "error" not in (result.stdout + result.stderr).lower(), result.stdout
+
+
+def test_search_index_holds_no_markup_from_the_text(sites):
+    """Material inserts search results as HTML: the index must keep hostile text escaped."""
+    index = json.loads((sites[0] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    for doc in index["docs"]:
+        parsed = PageParser()
+        parsed.feed(doc["title"] + " " + doc["text"])
+        assert not parsed.scripts, doc["location"]
+        assert not [n for _t, n, _v in parsed.attributes if n.lower().startswith("on")], doc["location"]
+    everything = PageParser()
+    everything.feed(" ".join(doc["text"] for doc in index["docs"]))
+    assert "Dòng <script>alert(1)</script>" in "".join(everything.text)  # indexed, as text
