@@ -150,7 +150,8 @@ def staged_docs(docs: Path, docs_shown: str, pages: list[GeneratedPage]) -> Iter
     """A temporary copy of ``docs`` (beside it) with ``pages`` written in; removed afterwards."""
     staging = Path(tempfile.mkdtemp(prefix=f".{docs.name}.building.", dir=docs.parent))
     try:
-        shutil.copytree(docs, staging, dirs_exist_ok=True) if docs.is_dir() else None
+        if docs.is_dir():
+            shutil.copytree(docs, staging, dirs_exist_ok=True)
         write_pages(staging, docs_shown, pages)
         yield staging
     finally:

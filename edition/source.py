@@ -46,10 +46,10 @@ UTF16_NUL_SHARE = 0.3
 # Bytes that Windows-1258 uses for Vietnamese letters and combining tone marks
 # (ă â đ ơ ư and the five tones); seeing them makes 1258 the likelier guess than 1252.
 CP1258_VIETNAMESE_BYTES = frozenset(b"\xe3\xc3\xe2\xc2\xf0\xd0\xf5\xd5\xfd\xdd\xcc\xde\xd2\xec\xf2")
+BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")  # never in text that merely looks like UTF-16
 # Characters removed from every line: C0 and C1 controls except tab (tabs are white
 # space the readers collapse), zero-width space, word joiner, and a stray BOM.
 # Zero-width (non-)joiners U+200C/U+200D are kept: they shape some scripts and emoji.
-BINARY_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")  # never in text that merely looks like UTF-16
 INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff]")
 
 
@@ -103,10 +103,11 @@ def not_utf8(data: bytes, offset: int, shown_as: str) -> EditionError:
     line = data[:offset].count(b"\n") + 1
     column = len(data[line_start:offset].decode("utf-8", errors="replace")) + 1
     encoding = likely_encoding(data)
+    original = shown_as.rsplit("/", 1)[-1] + ".original"
     return EditionError.at(
         shown_as, f"is not UTF-8 text (byte 0x{data[offset]:02x}); it is probably {encoding}", line, column,
-        hint=f"convert it to UTF-8, keeping the original aside: "
-             f"iconv -f {encoding} -t UTF-8 {shown_as} > {shown_as}.utf8 && mv {shown_as}.utf8 {shown_as}")
+        hint=f"convert it to UTF-8 and keep the original outside sources/: "
+             f"mv {shown_as} {original} && iconv -f {encoding} -t UTF-8 {original} > {shown_as}")
 
 
 def split_lines(text: str) -> tuple[str, ...]:
