@@ -3,7 +3,8 @@
 Exit status: 0 success; 1 ``check`` found the edition stale or warnings; 2 bad
 input (each problem printed once as ``file:line:column: message`` with what to do,
 no traceback unless --debug). docs/ pages are written only after every source was
-read without error; site/ is swapped in only after MkDocs succeeded.
+read without error; a full build first builds site/ from a staged copy of docs/ with the
+new pages, and writes docs/ and swaps site/ in only after MkDocs succeeded.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ from pathlib import Path
 
 from . import checks
 from .errors import EditionError
-from .outputs import differences, plan_problems, write_pages
-from .pages import report_path
 from .locks import write_locks
+from .outputs import differences, plan_problems, staged_docs, write_pages
+from .pages import report_path
 from .pipeline import BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
 
@@ -90,16 +91,28 @@ def regenerate(root: Path, progress: Progress) -> tuple[object, BuildResult]:
 
 def command_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    edition, result = regenerate(args.root, Progress())
+    progress = Progress()
+    if args.docs_only:
+        edition, result = regenerate(args.root, progress)
+    else:
+        edition = discover(args.root)
+        result = generate(edition, progress)
+        progress.done()
     summarise(result)
     for warning in result.warnings:
         log.warning("warning: %s", warning)
     if args.docs_only:
         return EXIT_OK
-    run = build_site(edition.config)
+    docs, docs_shown = edition.config.docs_dir, shown(edition.root, edition.config.docs_dir)
+    with staged_docs(docs, docs_shown, result.pages) as staging:  # refuses hand-edited pages first
+        run = build_site(edition.config, docs_dir=staging)
     if not run.ok:
-        log.error("MkDocs failed; site/ was left as it was:\n%s", run.output)
+        log.error("MkDocs failed; docs/ and site/ were left as they were:\n%s", run.output)
         return EXIT_CHECK_FAILED
+    written, deleted = write_pages(docs, docs_shown, result.pages)
+    write_locks(result.locks)  # only after the pages: a failed build never moves an anchor
+    log.info("docs: %d pages generated, %d written, %d stale removed; %d anchor lock(s) updated",
+             len(result.pages), written, deleted, len(result.locks))
     log.info("site: %s built in %.1f s", shown(edition.root, edition.config.site_dir), time.perf_counter() - started)
     return EXIT_OK
 
@@ -108,7 +121,10 @@ def command_check(args: argparse.Namespace) -> int:
     edition = discover(args.root)
     result = generate(edition)
     docs = edition.config.docs_dir
-    failures = [str(p) for p in plan_problems(docs, shown(edition.root, docs), result.pages)]
+    blocking = plan_problems(docs, shown(edition.root, docs), result.pages)
+    if blocking:
+        raise EditionError(blocking)  # the same messages, and exit status 2, as a build
+    failures: list[str] = []
     stale = differences(docs, result.pages)
     if stale:
         failures.append(f"docs/ is stale: {len(stale)} page(s) differ from a fresh build "
@@ -211,4 +227,10 @@ def main(argv: list[str] | None = None) -> int:
         for problem in err.problems:
             log.error("error: %s", problem)
         log.error("%d problem(s); nothing was written.", len(err.problems))
+        return EXIT_BAD_INPUT
+    except OSError as err:  # unreadable file, full disk, permissions: the editor can act on these too
+        if args.debug:
+            raise
+        log.error("error: %s: %s\n  what to do: check that the file exists and can be read and written; "
+                  "nothing was replaced", err.filename or "?", err.strerror or err)
         return EXIT_BAD_INPUT

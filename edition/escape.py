@@ -9,10 +9,16 @@ footnotes, md_in_html, toc, tables, admonition). The rules:
   code, links, images, footnote or abbreviation definitions, attr_list ``{: ...}``,
   ``[TOC]`` markers, or closing ``#`` of a heading;
 * ``|`` becomes ``&#124;``, which works whether or not the tables extension is on;
-* at the start of a line, ``-``, ``+`` and ``1.`` lose their list meaning;
+* at the start of a line, ``-``, ``+`` and ``1.`` lose their list meaning, ``!`` its
+  admonition meaning (``!!! note``);
 * white space is collapsed to single spaces: no hard breaks, no indented code.
 
 ``html_attribute`` quotes text for an HTML attribute value (title, data-*).
+
+``front_matter_values`` escapes the front-matter fields that MkDocs and Material
+print into HTML without escaping (their Jinja environment does not autoescape:
+``<title>{{ page.meta.title }}``, the header, the navigation, ``<meta name=description>``).
+Templates in overrides/ must apply ``| e`` to any other page.meta value they print.
 """
 
 from __future__ import annotations
@@ -46,7 +52,7 @@ def markdown_text(text: str) -> str:
 
 
 def escape_line_start(escaped: str) -> str:
-    if escaped[:1] in ("-", "+", "="):
+    if escaped[:1] in ("-", "+", "=", "!"):  # "!" : admonition "!!! note"
         return "\\" + escaped if escaped[0] != "=" else "&#61;" + escaped[1:]
     match = LIST_START.match(escaped)
     if match:
@@ -62,3 +68,12 @@ def html_attribute(text: str) -> str:
 def html_text(text: str) -> str:
     """``text`` as the content of a raw HTML element (Markdown not processed inside)."""
     return html.escape(text, quote=False)
+
+
+THEME_PRINTS_RAW = ("title", "description", "author")  # page.meta keys Material outputs unescaped
+
+
+def front_matter_values(data: dict) -> dict:
+    """``data`` with the values the theme prints raw HTML-escaped, so they show as text."""
+    return {key: html.escape(value, quote=True) if key in THEME_PRINTS_RAW and isinstance(value, str) else value
+            for key, value in data.items()}

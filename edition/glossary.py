@@ -112,7 +112,12 @@ def _entry(raw: Any, index: int, positions: Positions, problems: list[Problem]) 
             problems.append(positions.problem(where + (key,), f"unknown key {key!r}",
                                               f"use one of: {', '.join(ENTRY_KEYS)}"))
     ok = True
-    for key in ("term", "expansion"):
+    if not _text(raw.get("term")):
+        problems.append(positions.problem(where + ("term",) if "term" in raw else where,
+                                          "a glossary entry has an empty or no 'term'",
+                                          "write the abbreviation after 'term:', or delete the entry"))
+        return None
+    for key in ("expansion",):
         if not _text(raw.get(key)):
             problems.append(positions.problem(where + (key,) if key in raw else where,
                                               f"{key}: expected non-empty text, got {raw.get(key)!r}"))
@@ -159,8 +164,9 @@ def parse_glossary(data: Any, positions: Positions) -> Glossary:
     for index, entry in enumerate(entries):
         for form in entry.forms:
             if form in by_form:
-                problems.append(Problem(shown, f"{form!r} is defined twice (also line {by_form[form].line})",
-                                        entry.line, None, "keep one entry; put other spellings in variants"))
+                problems.append(Problem(shown, f"term {form!r} is already defined at line {by_form[form].line}",
+                                        entry.line, None, "keep one entry per term; put other spellings in "
+                                                          "'variants'"))
             by_form.setdefault(form, entry)
         if entry.anchor in anchors and anchors[entry.anchor] != entry.term:
             problems.append(Problem(shown, f"{entry.term!r} and {anchors[entry.anchor]!r} share the anchor "

@@ -300,7 +300,8 @@ def parse_meta(data: Any, positions: Positions, shown_as: str) -> ArticleMeta:
             continue
         message = check(data[key])
         if message:
-            problems.append(positions.problem((key,), f"{key}: {message}"))
+            problems.append(positions.problem((key,), f"{key}: {message}",
+                                              f"correct the value of '{key}:' ({FIELDS[key][2]})"))
     overrides = ReaderOverrides()
     if isinstance(data.get("reader"), dict):
         overrides = _parse_overrides(data["reader"], positions, problems)

@@ -21,9 +21,12 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .errors import EditionError, Problem
 
@@ -144,3 +147,16 @@ def write_pages(docs: Path, docs_shown: str, pages: list[GeneratedPage]) -> tupl
     for rel in stale:
         (docs / rel).unlink()
     return written, len(stale)
+
+
+@contextmanager
+def staged_docs(docs: Path, docs_shown: str, pages: list[GeneratedPage]) -> Iterator[Path]:
+    """A temporary copy of ``docs`` (beside it) with ``pages`` written in; removed afterwards."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{docs.name}.building.", dir=docs.parent))
+    try:
+        if docs.is_dir():
+            shutil.copytree(docs, staging, dirs_exist_ok=True)
+        write_pages(staging, docs_shown, pages)
+        yield staging
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)

@@ -10,7 +10,7 @@ from collections import Counter
 
 import yaml
 
-from .escape import markdown_text
+from .escape import front_matter_values, markdown_text
 from .model import Article, DroppedLine
 
 ARTICLES_DIR = "articles"
@@ -31,7 +31,7 @@ from .writer import article_title  # noqa: E402  (one definition of an article's
 
 
 def _front_matter(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return "---\n" + yaml.safe_dump(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def sort_key(article: Article) -> tuple:
@@ -46,7 +46,7 @@ def _invert(date: str) -> str:
 
 def render_index(articles: list[Article], site_name: str) -> str:
     lines = [
-        _front_matter({"title": html.escape(site_name, quote=False), "lang": "vi", "hide": ["navigation", "toc"]}),
+        _front_matter({"title": site_name, "lang": "vi", "hide": ["navigation", "toc"]}),
         f"# {markdown_text(site_name)}\n",
         "Ấn bản số có chú giải: văn bản đã làm sạch, chú thích của tác giả, bảng thuật ngữ viết tắt "
         "và số đoạn (¶) để trích dẫn ổn định. Xem [Giới thiệu](about.md) về nguyên tắc biên tập.\n",
@@ -80,7 +80,7 @@ def render_report(article: Article) -> str:
     kept_lines = sum(len(b.lines.numbers()) for b in article.all_blocks())
     summary = drop_summary(article.drops)
     out = [
-        _front_matter({"title": html.escape(f"Báo cáo làm sạch: {title}", quote=False), "lang": "vi",
+        _front_matter({"title": f"Báo cáo làm sạch: {title}", "lang": "vi",
                        "search": {"exclude": True}}),
         f"# Báo cáo làm sạch: {markdown_text(title)}\n",
         f"Nguồn: `{article.source.path}` ({article.source.line_count} dòng, sha256 "

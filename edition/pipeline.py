@@ -24,6 +24,7 @@ from .model import Article
 from .outputs import GeneratedPage
 from .readers import READERS
 from .source import read_source
+from .yamlfile import load_yaml
 from .transforms import BuildContext, apply_all
 from .writer import render_article
 
@@ -135,14 +136,18 @@ def discover(root: Path) -> Edition:
                                   meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="each source has exactly one metadata file"))
         by_source.setdefault(meta.source, meta)
-        if not (sources / meta.source).is_file():
+        if not (sources / meta.source).resolve().is_relative_to(sources):
+            collector.add(Problem(meta.path, f"source file sources/{meta.source} is a link to a file outside "
+                                             f"sources/", meta.positions.of(("source",))[0] if meta.positions else None,
+                                  hint="copy the raw text into sources/ instead of linking to it"))
+        elif not (sources / meta.source).is_file():
             collector.add(Problem(meta.path, f"source file sources/{meta.source} does not exist",
                                   meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="put the raw text in sources/ or correct 'source:'"))
     for path in sorted(p for p in sources.iterdir() if p.is_file()):
         if path.suffix == METADATA_SUFFIX or path.name in IGNORED_IN_SOURCES or path.name.startswith("."):
             continue
-        if path.name not in by_source and not any(path.name in text for text in unreadable):
+        if path.name not in by_source and not unreadable:  # a broken metadata file may be its own
             collector.add(Problem(shown(root, path), "this source has no metadata file", None,
                                   hint=f"create sources/<slug>.yml with 'source: {path.name}', slug, kind "
                                        f"and language"))

@@ -180,6 +180,14 @@ def run_pagefind(scratch: Path, site_dir: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True)
 
 
+def sort_entry_file(path: Path) -> None:
+    """Pagefind writes its languages in hash-map order; sorted, two builds are byte-identical."""
+    if path.is_file():
+        data = json.loads(path.read_text(encoding="utf-8"))
+        path.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":")),
+                        encoding="utf-8")
+
+
 def build_search_index(site_dir: Path) -> IndexedSite:
     """Write ``site_dir/pagefind/``; raises SearchIndexError when Pagefind fails."""
     with tempfile.TemporaryDirectory(prefix=".search-pages.", dir=site_dir.parent) as folder:
@@ -189,5 +197,6 @@ def build_search_index(site_dir: Path) -> IndexedSite:
     output = (result.stdout + result.stderr).strip()
     if result.returncode != 0 or not (site_dir / BUNDLE_DIR / "pagefind.js").is_file():
         raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {result.returncode}):\n{output}")
+    sort_entry_file(site_dir / BUNDLE_DIR / "pagefind-entry.json")
     log.debug("search: %d pages indexed (%s)", count, ", ".join(sorted(languages)))
     return IndexedSite(count, tuple(sorted(languages)))

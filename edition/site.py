@@ -1,15 +1,23 @@
-"""Running MkDocs: build site/ into a temporary folder and swap it in only on success."""
+"""Running MkDocs: build site/ into a temporary folder and swap it in only on success.
+
+``build_site`` can build from a staged copy of docs/ (``docs_dir``): the CLI writes the
+new pages into the copy, builds, and only then writes them into docs/ itself, so a
+failing MkDocs run leaves both docs/ and site/ as they were.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 from .pipeline import SiteConfig
 from .search_index import SearchIndexError, build_search_index
@@ -23,24 +31,41 @@ class MkDocsRun:
     output: str
 
 
-def run_mkdocs_build(config: SiteConfig, site_dir: Path, strict: bool = True) -> MkDocsRun:
-    command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config.path),
-               "--site-dir", str(site_dir), "--quiet"]
-    if strict:
-        command.append("--strict")
+@contextmanager
+def config_for(config: SiteConfig, docs_dir: Path | None) -> Iterator[Path]:
+    """mkdocs.yml itself, or a temporary file beside it that inherits it with another docs_dir."""
+    if docs_dir is None:
+        yield config.path
+        return
+    handle, name = tempfile.mkstemp(prefix=".mkdocs.building.", suffix=".yml", dir=config.path.parent)
+    with os.fdopen(handle, "w", encoding="utf-8") as stream:
+        stream.write(f"INHERIT: {config.path.name}\ndocs_dir: {json.dumps(str(docs_dir))}\n")
+    try:
+        yield Path(name)
+    finally:
+        Path(name).unlink(missing_ok=True)
+
+
+def run_mkdocs_build(config: SiteConfig, site_dir: Path, strict: bool = True,
+                     docs_dir: Path | None = None) -> MkDocsRun:
     env = dict(os.environ)
     env.setdefault("SOURCE_DATE_EPOCH", "0")
-    result = subprocess.run(command, cwd=config.path.parent, capture_output=True, text=True, env=env)
+    with config_for(config, docs_dir) as config_file:
+        command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
+                   "--site-dir", str(site_dir), "--quiet"]
+        if strict:
+            command.append("--strict")
+        result = subprocess.run(command, cwd=config.path.parent, capture_output=True, text=True, env=env)
     return MkDocsRun(result.returncode == 0, (result.stdout + result.stderr).strip())
 
 
-def build_site(config: SiteConfig, strict: bool = True) -> MkDocsRun:
-    """Build into a sibling temporary folder, index it for search, then replace site/ in two renames."""
+def build_site(config: SiteConfig, strict: bool = True, docs_dir: Path | None = None) -> MkDocsRun:
+    """Build (from ``docs_dir`` if given) into a sibling temporary folder, index it for search, then replace site/."""
     target = config.site_dir
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building.", dir=target.parent))
     try:
-        run = run_mkdocs_build(config, staging, strict)
+        run = run_mkdocs_build(config, staging, strict, docs_dir)
         if not run.ok:
             return run
         try:

@@ -15,7 +15,7 @@ from urllib.parse import quote
 import yaml
 
 from .citation import csl_item, formatted_citation, json_ld
-from .escape import html_attribute, markdown_text
+from .escape import front_matter_values, html_attribute, markdown_text
 from .model import (Article, Block, Caption, Citation, Editorial, EditorNote, Footnote, Heading, Inline,
                     Link, NoteRef, Paragraph, Term, Text)
 
@@ -175,9 +175,9 @@ def article_title(article: Article) -> str:
 def front_matter(article: Article) -> str:
     meta = article.meta
     data = {
-        # The theme prints page.meta.title unescaped (in <title> and the navigation):
-        # escape it here; the citation tags use the raw title from `csl`.
-        "title": html.escape(article_title(article), quote=False),
+        # The theme prints page.meta.title unescaped: front_matter_values escapes it;
+        # the citation tags use the raw title from `csl`.
+        "title": article_title(article),
         "lang": meta.language,
         "slug": meta.slug,
         "kind": meta.kind,
@@ -199,7 +199,7 @@ def front_matter(article: Article) -> str:
         data["keywords"] = keywords
     data["csl"] = csl_item(meta, article_title(article))  # read by the template and edition.js
     data["jsonld"] = json_ld(meta, article_title(article))
-    return yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    return yaml.safe_dump(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000)
 
 
 def facts_line(article: Article) -> str:

@@ -12,11 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import re
+
 import yaml
 
 from .errors import EditionError, Problem
 
 KeyPath = tuple[Any, ...]
+
+# What git leaves in a file when a merge conflicts; YAML would often parse it silently.
+CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(?: |$)", re.MULTILINE)
 
 
 @dataclass
@@ -54,8 +59,19 @@ def load_yaml(path: Path, shown_as: str) -> tuple[Any, Positions]:
     return parse_yaml(text, shown_as)
 
 
+def conflict_markers(text: str, shown_as: str) -> None:
+    """Refuse a file left with git merge-conflict markers, at the first marker's line."""
+    match = CONFLICT_MARKER.search(text)
+    if match:
+        line = text.count("\n", 0, match.start()) + 1
+        raise EditionError.at(shown_as, f"contains a git merge-conflict marker ({match.group(1)})", line, 1,
+                              hint="resolve the conflict: keep one version of the lines between "
+                                   "'<<<<<<<' and '>>>>>>>', and delete the three marker lines")
+
+
 def parse_yaml(text: str, shown_as: str) -> tuple[Any, Positions]:
     positions = Positions(shown_as)
+    conflict_markers(text, shown_as)
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as err:

@@ -53,8 +53,8 @@ def test_unknown_key_empty_and_duplicate_terms_are_reported_with_positions():
         glossary_of(text)
     messages = [str(p) for p in caught.value.problems]
     assert any(m.startswith("glossary.yml:4:5: unknown key 'meaning'") for m in messages)
-    assert any(m.startswith("glossary.yml:5:5: term: expected non-empty text") for m in messages)
-    assert any("glossary.yml:7: 'ABC' is defined twice (also line 2)" in m for m in messages)
+    assert any(m.startswith("glossary.yml:5:5: a glossary entry has an empty or no 'term'") for m in messages)
+    assert any("glossary.yml:7: term 'ABC' is already defined at line 2" in m for m in messages)
 
 
 def test_invalid_yaml_in_glossary_names_line_and_column():

@@ -1,0 +1,70 @@
+"""Properties every reader keeps, whatever text it is given (Hypothesis).
+
+Written against the reader interface (``READERS[kind](RawSource, ArticleMeta) -> Article``)
+so they keep holding when the placeholder readers are replaced:
+
+* no crash on any text;
+* every source line is inside some block's ``lines`` span or in ``drops``;
+* every non-space character of a line appears in the text of the blocks that cover
+  that line, in the article's keywords, or in the drop report for that line (a
+  hyphen ending a line may go: PDF readers join words broken across lines).
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from edition.metadata import ArticleMeta
+from edition.model import SourceFile
+from edition.readers import READERS
+from edition.source import RawSource, split_lines
+
+VIETNAMESE = "aăâbcdđeêghiklmnoôơpqrstuưvxyàảãáạằẳẵắặầẩẫấậèẻẽéẹềểễếệìỉĩíịòỏõóọồổỗốộờởỡớợùủũúụừửữứựỳỷỹýỵ"
+ALPHABET = VIETNAMESE + VIETNAMESE.upper() + "0123456789 .,;:!?()[]“”\"'–-/*#|<>&{}_\t"
+# Lines shaped like the things readers look for: headings, notes, captions, bylines, keywords.
+SHAPED_LINES = st.sampled_from([
+    "", " ", "1. CƠ SỞ LÝ LUẬN", "Từ khóa: quốc phòng; Lào", "Keywords: defense, Laos", "[1] Nguồn: Báo QĐND",
+    "(1) Chú thích", "Ảnh: Hoàng Anh", "Photo: VNA", "TS. Nguyễn Văn A", "image.jpg", "Trang 12",
+    "TẠP CHÍ QUỐC PHÒNG", "quốc-", "phòng toàn dân.", "* * *", "Tin liên quan", "Chia sẻ", "12",
+])
+LINES = st.lists(st.one_of(SHAPED_LINES, st.text(st.sampled_from(ALPHABET), max_size=60)), max_size=40)
+COUNTS: dict[str, int] = {}
+
+
+def raw_source(lines: list[str]) -> RawSource:
+    text = "\n".join(lines) + "\n"
+    split = split_lines(text)
+    return RawSource(SourceFile("sources/x.txt", hashlib.sha256(text.encode()).hexdigest(), len(split)), split)
+
+
+def covering_text(article, number: int) -> str:
+    texts = [block.text() if callable(block.text) else block.text for block in article.all_blocks()
+             if block.lines.first <= number <= block.lines.last]
+    texts += [drop.text for drop in article.drops if drop.line == number]
+    return " ".join(texts + list(article.keywords))
+
+
+@pytest.mark.parametrize("kind", sorted(READERS))
+def test_every_line_and_character_is_kept_or_reported(kind):
+    meta = ArticleMeta(slug="x", source="x.txt", kind=kind, language="vi", path="sources/x.yml")
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(LINES)
+    def check(lines):
+        COUNTS[kind] = COUNTS.get(kind, 0) + 1
+        raw = raw_source(lines)
+        article = READERS[kind](raw, meta)
+        covered = {n for block in article.all_blocks() for n in range(block.lines.first, block.lines.last + 1)}
+        dropped = {drop.line for drop in article.drops}
+        for number, line in enumerate(raw.lines, start=1):
+            assert number in covered | dropped, (number, line)
+            kept = covering_text(article, number)
+            missing = {c for c in line.rstrip("-") if not c.isspace() and c not in kept}
+            assert not missing, (number, line, missing)
+
+    check()
+    print(f"{kind}: {COUNTS[kind]} Hypothesis cases")
+    assert COUNTS[kind] >= 100
