@@ -19,7 +19,9 @@ from collections import Counter
 from pathlib import Path
 
 from . import checks
+from .cache import BuildCache
 from .errors import EditionError
+from .metadata import load_meta
 from .outputs import differences, plan_problems, write_pages
 from .pipeline import BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
@@ -56,6 +58,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the edition folder (sources/, glossary.yml, mkdocs.yml); default: this repository")
     parser.add_argument("--docs-only", action="store_true", help="write docs/ but do not run MkDocs")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
+    parser.add_argument("--jobs", "-j", type=int, default=None,
+                        help="worker processes reading articles (1: serial; default: all cores from 50 articles "
+                             "to read, or $EDITION_JOBS)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read every article again, ignoring and not updating .edition-cache/")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     parser.add_argument("--quiet", "-q", action="store_true", help="only errors")
     return parser.parse_args(argv)
@@ -70,19 +77,27 @@ def summarise(result: BuildResult) -> None:
                  sum(rules.values()), detail, blanks)
 
 
-def regenerate(root: Path, progress: Progress) -> tuple[object, BuildResult]:
-    edition = discover(root)
-    result = generate(edition, progress)
+def build_cache(args: argparse.Namespace) -> BuildCache | None:
+    return None if args.no_cache else BuildCache(args.root.resolve())
+
+
+def regenerate(root: Path, progress: Progress, cache: BuildCache | None = None,
+               jobs: int | None = None) -> tuple[object, BuildResult]:
+    edition = discover(root, cache.load_meta if cache else load_meta)
+    result = generate(edition, progress, cache, jobs)
     progress.done()
+    if cache:
+        cache.save_metas({meta.path for meta in edition.metas})
     written, deleted = write_pages(edition.config.docs_dir, shown(edition.root, edition.config.docs_dir),
                                    result.pages)
-    log.info("docs: %d pages generated, %d written, %d stale removed", len(result.pages), written, deleted)
+    log.info("docs: %d articles: %d read, %d from cache; %d pages generated, %d written, %d stale removed",
+             len(result.articles), result.read, result.from_cache, len(result.pages), written, deleted)
     return edition, result
 
 
 def command_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
-    edition, result = regenerate(args.root, Progress())
+    edition, result = regenerate(args.root, Progress(), build_cache(args), args.jobs)
     summarise(result)
     for warning in result.warnings:
         log.warning("warning: %s", warning)
@@ -126,7 +141,8 @@ def watched_state(root: Path) -> dict[str, float]:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    edition, _ = regenerate(args.root, Progress())
+    cache = build_cache(args)  # kept in memory between rebuilds: only changed articles are read
+    edition, _ = regenerate(args.root, Progress(), cache, args.jobs)
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(edition.config.path),
                "--dev-addr", f"127.0.0.1:{args.port}"]
     server = subprocess.Popen(command, cwd=edition.root)
@@ -139,7 +155,7 @@ def command_serve(args: argparse.Namespace) -> int:
             if current != state:
                 state = current
                 try:
-                    regenerate(edition.root, Progress())
+                    regenerate(edition.root, Progress(), cache, args.jobs)
                 except EditionError as err:
                     log.error("%s", err)
     except KeyboardInterrupt:

@@ -1,0 +1,213 @@
+"""The build cache: an article is read again only when something it depends on changed.
+
+An article's cache key is a SHA-256 digest of everything its page depends on:
+
+| input                     | why                                                          |
+| ------------------------- | ------------------------------------------------------------ |
+| the engine's code         | every ``edition/**/*.py`` file: a code change rebuilds all   |
+| edition-wide inputs       | ``edition_inputs()``: glossary.yml (add files here that every |
+|                           | article depends on)                                          |
+| the article's metadata    | the parsed ``ArticleMeta`` that the build used (its repr)    |
+| the source's bytes        | SHA-256 of sources/<file>                                    |
+| the article's own files   | ``article_inputs()``: its anchor lock file, when it exists   |
+
+The metadata enters as the parsed record, not its file's bytes: the key then
+describes exactly what the reader was given (no race with an editor saving the
+file between discovery and hashing), and a comment edited in the YAML does not
+rebuild the page.
+
+Entries live in ``.edition-cache/`` (git-ignored) beside sources/: one pickle per
+article (its key, then the built article and its two pages). The folder is a pure
+cache: deleting it gives the same output, only slower. A ``BuildCache`` also keeps
+the last build in memory, so ``serve`` does not even reload unchanged entries.
+
+Contract for passes: everything a pass produces for an article must end up in the
+Article (or in ``context.warn``), never in other shared state, since a cached or
+parallel build does not run the pass in this process.
+
+Security: the entries are pickles, written and read only by this engine in the
+edition's own folder; the cache is as trusted as the edition folder itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from .metadata import ArticleMeta, load_meta
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".edition-cache"
+FORMAT = "edition-cache-1"  # bump when the layout of entries changes
+ENGINE_PACKAGE = Path(__file__).resolve().parent
+ABSENT = b"\0absent\0"  # stands for a dependency file that does not exist
+
+
+def digest_files(paths: list[Path], base: Path) -> str:
+    """SHA-256 over the names and bytes of ``paths`` (absent files count as absent)."""
+    sha = hashlib.sha256()
+    for path in paths:
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            data = ABSENT
+        name = path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
+        sha.update(f"{name}\0{len(data)}\0".encode("utf-8"))
+        sha.update(data)
+    return sha.hexdigest()
+
+
+def engine_digest() -> str:
+    """The engine's own code and the Python that runs it."""
+    files = sorted(ENGINE_PACKAGE.rglob("*.py"))
+    return hashlib.sha256(f"{FORMAT}\0{sys.version}\0{digest_files(files, ENGINE_PACKAGE)}".encode()).hexdigest()
+
+
+def edition_inputs(root: Path) -> list[Path]:
+    """Files that every article's page depends on. Extend when a pass reads another one."""
+    return [root / "glossary.yml"]
+
+
+def article_inputs(root: Path, meta: ArticleMeta) -> list[Path]:
+    """Files besides the source that one article's page depends on: its anchor lock."""
+    return [root / "sources" / f"{meta.slug}.lock.yml"]
+
+
+@dataclass(frozen=True)
+class ArticleKey:
+    digest: str  # the cache key
+    source_sha256: str  # of the source bytes hashed into it (a reader must have read the same)
+
+
+def article_key(root: Path, meta: ArticleMeta, shared: str) -> ArticleKey:
+    """The cache key of one article; ``shared`` is engine and edition-wide digests together."""
+    try:
+        source = hashlib.sha256((root / "sources" / meta.source).read_bytes()).hexdigest()
+    except OSError:
+        source = "absent"
+    sha = hashlib.sha256()
+    sha.update(f"{shared}\0{source}\0".encode())
+    sha.update(repr(meta).encode("utf-8"))
+    sha.update(digest_files(article_inputs(root, meta), root).encode())
+    return ArticleKey(sha.hexdigest(), source)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+@dataclass
+class BuildCache:
+    """Cached articles and parsed metadata of one edition, on disk and in memory."""
+
+    root: Path
+    engine: str = field(default_factory=engine_digest)
+    entries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # slug -> (key, entry)
+    metas: dict[str, tuple[str, ArticleMeta]] | None = None  # metadata file -> (bytes digest, record)
+    metas_changed: bool = False
+
+    @property
+    def folder(self) -> Path:
+        return self.root / CACHE_DIR
+
+    def shared_digest(self) -> str:
+        return hashlib.sha256(f"{self.engine}\0{digest_files(edition_inputs(self.root), self.root)}"
+                              .encode()).hexdigest()
+
+    def entry_path(self, slug: str) -> Path:
+        return self.folder / "articles" / f"{slug}.pickle"
+
+    def load(self, slug: str, key: str) -> Any | None:
+        """The entry stored for ``slug`` under ``key``, or None."""
+        remembered = self.entries.get(slug)
+        if remembered and remembered[0] == key:
+            return remembered[1]
+        try:
+            with open(self.entry_path(slug), "rb") as stream:
+                if pickle.load(stream) != key:
+                    return None
+                entry = pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception as err:  # a truncated or foreign file is only a cache miss
+            log.debug("cache: ignoring unreadable entry for %s: %s", slug, err)
+            return None
+        self.entries[slug] = (key, entry)
+        return entry
+
+    def store(self, slug: str, key: str, entry: Any) -> None:
+        self.entries[slug] = (key, entry)
+        data = pickle.dumps(key, pickle.HIGHEST_PROTOCOL) + pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
+        write_atomically(self.entry_path(slug), data)
+
+    def keep_only(self, slugs: set[str]) -> None:
+        """Forget entries of articles that are no longer in the edition."""
+        for slug in [s for s in self.entries if s not in slugs]:
+            del self.entries[slug]
+        folder = self.folder / "articles"
+        if folder.is_dir():
+            for path in folder.glob("*.pickle"):
+                if path.stem not in slugs:
+                    path.unlink(missing_ok=True)
+
+    # --- parsed metadata files --------------------------------------------------
+
+    def metas_path(self) -> Path:
+        return self.folder / "metadata.pickle"
+
+    def _meta_table(self) -> dict[str, tuple[str, ArticleMeta]]:
+        if self.metas is None:
+            self.metas = {}
+            try:
+                with open(self.metas_path(), "rb") as stream:
+                    if pickle.load(stream) == self.engine:
+                        self.metas = pickle.load(stream)
+            except FileNotFoundError:
+                pass
+            except Exception as err:
+                log.debug("cache: ignoring unreadable metadata cache: %s", err)
+        return self.metas
+
+    def load_meta(self, path: Path, shown_as: str) -> ArticleMeta:
+        """``metadata.load_meta``, skipping the parse when the file's bytes were parsed before."""
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        table = self._meta_table()
+        if shown_as in table and table[shown_as][0] == digest:
+            return table[shown_as][1]
+        meta = load_meta(path, shown_as)  # raises EditionError for the editor: never cached
+        if path.read_bytes() == data:  # not saved again while we parsed it
+            table[shown_as] = (digest, meta)
+            self.metas_changed = True
+        return meta
+
+    def save_metas(self, wanted: set[str]) -> None:
+        """Write the parsed metadata table if it changed, keeping only the ``wanted`` files."""
+        table = self._meta_table()
+        for gone in [p for p in table if p not in wanted]:
+            del table[gone]
+            self.metas_changed = True
+        if not self.metas_changed:
+            return
+        data = pickle.dumps(self.engine, pickle.HIGHEST_PROTOCOL) + pickle.dumps(table, pickle.HIGHEST_PROTOCOL)
+        write_atomically(self.metas_path(), data)
+        self.metas_changed = False
+
+
+MetaLoader = Callable[[Path, str], ArticleMeta]
