@@ -42,6 +42,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .metadata import ArticleMeta, load_meta
+from .written import WrittenPages
 
 log = logging.getLogger(__name__)
 
@@ -52,14 +53,16 @@ ABSENT = b"\0absent\0"  # stands for a dependency file that does not exist
 
 
 def digest_files(paths: list[Path], base: Path) -> str:
-    """SHA-256 over the names and bytes of ``paths`` (absent files count as absent)."""
+    """SHA-256 over the names (relative to ``base``) and bytes of ``paths``; absent files count as absent."""
     sha = hashlib.sha256()
+    prefix = f"{base}{os.sep}"
     for path in paths:
         try:
-            data = path.read_bytes()
+            with open(path, "rb") as stream:
+                data = stream.read()
         except FileNotFoundError:
             data = ABSENT
-        name = path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
+        name = str(path).removeprefix(prefix).replace(os.sep, "/")
         sha.update(f"{name}\0{len(data)}\0".encode("utf-8"))
         sha.update(data)
     return sha.hexdigest()
@@ -90,7 +93,8 @@ class ArticleKey:
 def article_key(root: Path, meta: ArticleMeta, shared: str) -> ArticleKey:
     """The cache key of one article; ``shared`` is engine and edition-wide digests together."""
     try:
-        source = hashlib.sha256((root / "sources" / meta.source).read_bytes()).hexdigest()
+        with open(os.path.join(root, "sources", meta.source), "rb") as stream:
+            source = hashlib.sha256(stream.read()).hexdigest()
     except OSError:
         source = "absent"
     sha = hashlib.sha256()
@@ -121,6 +125,7 @@ class BuildCache:
     entries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # slug -> (key, entry)
     metas: dict[str, tuple[str, ArticleMeta]] | None = None  # metadata file -> (bytes digest, record)
     metas_changed: bool = False
+    written: WrittenPages | None = None  # what the build last wrote into docs/
 
     @property
     def folder(self) -> Path:
@@ -208,6 +213,29 @@ class BuildCache:
         data = pickle.dumps(self.engine, pickle.HIGHEST_PROTOCOL) + pickle.dumps(table, pickle.HIGHEST_PROTOCOL)
         write_atomically(self.metas_path(), data)
         self.metas_changed = False
+
+
+    # --- what the build wrote into docs/ -----------------------------------------
+
+    def written_pages(self, docs: Path) -> WrittenPages:
+        if self.written is None:
+            self.written = WrittenPages()
+            try:
+                with open(self.folder / "docs.pickle", "rb") as stream:
+                    recorded_docs, records = pickle.load(stream)
+                if recorded_docs == str(docs.resolve()):
+                    self.written = WrittenPages(records)
+            except FileNotFoundError:
+                pass
+            except Exception as err:  # an unreadable record only means reading pages back
+                log.debug("cache: ignoring unreadable docs record: %s", err)
+        return self.written
+
+    def save_written_pages(self, docs: Path) -> None:
+        if self.written is not None and self.written.changed:
+            data = pickle.dumps((str(docs.resolve()), self.written.records), pickle.HIGHEST_PROTOCOL)
+            write_atomically(self.folder / "docs.pickle", data)
+            self.written.changed = False
 
 
 MetaLoader = Callable[[Path, str], ArticleMeta]

@@ -19,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from . import checks
+from .articles import gc_paused
 from .cache import BuildCache
 from .errors import EditionError
 from .metadata import load_meta
@@ -83,13 +84,21 @@ def build_cache(args: argparse.Namespace) -> BuildCache | None:
 
 def regenerate(root: Path, progress: Progress, cache: BuildCache | None = None,
                jobs: int | None = None) -> tuple[object, BuildResult]:
+    with gc_paused():  # the cache held in memory makes every cycle collection slow
+        return _regenerate(root, progress, cache, jobs)
+
+
+def _regenerate(root: Path, progress: Progress, cache: BuildCache | None,
+                jobs: int | None) -> tuple[object, BuildResult]:
     edition = discover(root, cache.load_meta if cache else load_meta)
     result = generate(edition, progress, cache, jobs)
     progress.done()
+    docs = edition.config.docs_dir
+    known = cache.written_pages(docs) if cache else None
+    written, deleted = write_pages(docs, shown(edition.root, docs), result.pages, known)
     if cache:
         cache.save_metas({meta.path for meta in edition.metas})
-    written, deleted = write_pages(edition.config.docs_dir, shown(edition.root, edition.config.docs_dir),
-                                   result.pages)
+        cache.save_written_pages(docs)
     log.info("docs: %d articles: %d read, %d from cache; %d pages generated, %d written, %d stale removed",
              len(result.articles), result.read, result.from_cache, len(result.pages), written, deleted)
     return edition, result

@@ -186,3 +186,25 @@ def _context(found):
     from edition.transforms import BuildContext
 
     return BuildContext(found.root)
+
+
+def test_a_generated_page_edited_by_hand_is_still_refused_after_cached_builds(edition):
+    """docs.pickle lets the build skip reading pages untouched since it wrote them, never edited ones."""
+    assert build(edition) == (0, ARTICLES)
+    _source, slug = first_source(edition)
+    page = edition / "docs" / "articles" / f"{slug}.md"
+    edited = page.read_text(encoding="utf-8") + "\nMột câu biên tập viên thêm tay.\n"
+    page.write_text(edited, encoding="utf-8")
+    result = run_build("--root", str(edition), "--docs-only")
+    assert result.returncode == 2
+    assert f"docs/articles/{slug}.md:1: is a generated page that was edited by hand" in result.stderr
+    assert page.read_text(encoding="utf-8") == edited
+
+
+def test_a_page_deleted_by_hand_is_written_again(edition):
+    _source, slug = first_source(edition)
+    page = edition / "docs" / "articles" / f"{slug}.md"
+    expected = page.read_bytes()
+    page.unlink()
+    assert build(edition) == (0, ARTICLES)
+    assert page.read_bytes() == expected
