@@ -9,6 +9,7 @@ read without error; site/ is swapped in only after MkDocs succeeded.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import subprocess
@@ -104,6 +105,12 @@ def _regenerate(root: Path, progress: Progress, cache: BuildCache | None,
     return edition, result
 
 
+def collect_while_idle() -> None:
+    """Run the cycle collector now, while serve waits for a change: otherwise its first
+    pass after a build rescans every cached article (~0.3 s at 1,000) inside the next rebuild."""
+    gc.collect()
+
+
 def command_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     edition, result = regenerate(args.root, Progress(), build_cache(args), args.jobs)
@@ -152,6 +159,7 @@ def watched_state(root: Path) -> dict[str, float]:
 def command_serve(args: argparse.Namespace) -> int:
     cache = build_cache(args)  # kept in memory between rebuilds: only changed articles are read
     edition, _ = regenerate(args.root, Progress(), cache, args.jobs)
+    collect_while_idle()
     command = [sys.executable, "-m", "mkdocs", "serve", "--config-file", str(edition.config.path),
                "--dev-addr", f"127.0.0.1:{args.port}"]
     server = subprocess.Popen(command, cwd=edition.root)
@@ -165,6 +173,7 @@ def command_serve(args: argparse.Namespace) -> int:
                 state = current
                 try:
                     regenerate(edition.root, Progress(), cache, args.jobs)
+                    collect_while_idle()
                 except EditionError as err:
                     log.error("%s", err)
     except KeyboardInterrupt:
