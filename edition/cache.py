@@ -39,9 +39,11 @@ import sys
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Sequence
 
+from .errors import EditionError
 from .metadata import ArticleMeta, load_meta
+from .parallel import job_count, map_chunks
 from .written import WrittenPages
 
 log = logging.getLogger(__name__)
@@ -202,6 +204,23 @@ class BuildCache:
             self.metas_changed = True
         return meta
 
+    def prefetch_metas(self, files: list[tuple[Path, str]], jobs: int | None = None) -> None:
+        """Parse in worker processes the metadata files not in the table, for a large edition.
+
+        ``files``: (path, shown_as) pairs. Files that fail to parse are left for
+        ``load_meta`` to parse again and report, in discovery's order.
+        """
+        table = self._meta_table()
+        todo = [(path, shown_as) for path, shown_as in files
+                if shown_as not in table or table[shown_as][0] != _digest_of_file(path)]
+        workers = job_count(jobs, len(todo))
+        if workers <= 1:
+            return  # discovery parses them one by one, as fast
+        for (_path, shown_as), parsed in zip(todo, map_chunks(parse_metas, todo, workers)):
+            if parsed is not None:
+                table[shown_as] = parsed
+                self.metas_changed = True
+
     def save_metas(self, wanted: set[str]) -> None:
         """Write the parsed metadata table if it changed, keeping only the ``wanted`` files."""
         table = self._meta_table()
@@ -236,6 +255,27 @@ class BuildCache:
             data = pickle.dumps((str(docs.resolve()), self.written.records), pickle.HIGHEST_PROTOCOL)
             write_atomically(self.folder / "docs.pickle", data)
             self.written.changed = False
+
+
+def _digest_of_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def parse_metas(files: Sequence[tuple[Path, str]]) -> list[tuple[str, ArticleMeta] | None]:
+    """(bytes digest, record) of each metadata file, or None where it cannot be read or parsed."""
+    parsed = []
+    for path, shown_as in files:
+        digest = _digest_of_file(path)
+        try:
+            meta = load_meta(path, shown_as)
+        except EditionError:
+            meta = None
+        unchanged = digest is not None and _digest_of_file(path) == digest
+        parsed.append((digest, meta) if meta is not None and unchanged else None)
+    return parsed
 
 
 MetaLoader = Callable[[Path, str], ArticleMeta]

@@ -25,7 +25,7 @@ from .cache import BuildCache
 from .errors import EditionError
 from .metadata import load_meta
 from .outputs import differences, plan_problems, write_pages
-from .pipeline import BuildResult, discover, generate, shown
+from .pipeline import LOCK_SUFFIX, METADATA_SUFFIX, SOURCES_DIR, BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
 
 log = logging.getLogger("edition")
@@ -79,6 +79,15 @@ def summarise(result: BuildResult) -> None:
                  sum(rules.values()), detail, blanks)
 
 
+def metadata_files(root: Path) -> list[tuple[Path, str]]:
+    """The metadata files discover() will read, as (path, shown_as)."""
+    sources = root / SOURCES_DIR
+    if not sources.is_dir():
+        return []
+    return [(path, shown(root, path)) for path in sorted(sources.glob(f"*{METADATA_SUFFIX}"))
+            if not path.name.endswith(LOCK_SUFFIX)]
+
+
 def build_cache(args: argparse.Namespace) -> BuildCache | None:
     return None if args.no_cache else BuildCache(args.root.resolve())
 
@@ -91,6 +100,8 @@ def regenerate(root: Path, progress: Progress, cache: BuildCache | None = None,
 
 def _regenerate(root: Path, progress: Progress, cache: BuildCache | None,
                 jobs: int | None) -> tuple[object, BuildResult]:
+    if cache:
+        cache.prefetch_metas(metadata_files(root.resolve()), jobs)
     edition = discover(root, cache.load_meta if cache else load_meta)
     result = generate(edition, progress, cache, jobs)
     progress.done()

@@ -23,11 +23,11 @@ def docs_hashes(root: Path) -> dict[str, str]:
             for p in sorted(docs.rglob("*")) if p.is_file()}
 
 
-def build_with_jobs(root: Path, jobs: str, *extra: str):
+def build_with_jobs(root: Path, jobs: str, *extra: str, cache: bool = False):
     env_before = os.environ.get(parallel.JOBS_ENV)
     os.environ[parallel.JOBS_ENV] = jobs
     try:
-        return run_build("--root", str(root), "--docs-only", "--no-cache", *extra)
+        return run_build("--root", str(root), "--docs-only", *(() if cache else ("--no-cache",)), *extra)
     finally:
         if env_before is None:
             del os.environ[parallel.JOBS_ENV]
@@ -61,6 +61,23 @@ def test_parallel_build_reports_every_bad_source_once(tmp_path):
         assert result.stderr.count(f"sources/{broken.name}:2: is not UTF-8 text") == 1
     assert "2 problem(s); nothing was written." in result.stderr
     assert not (root / "docs" / "articles").exists()
+
+
+def test_metadata_parsed_in_workers_gives_the_same_docs_and_the_same_errors(tmp_path):
+    serial = make_edition(REPO, tmp_path / "serial", ARTICLES)
+    workers = make_edition(REPO, tmp_path / "parallel", ARTICLES)
+    assert build_with_jobs(serial, "1").returncode == 0
+    assert build_with_jobs(workers, "2", cache=True).returncode == 0  # metadata parsed in 2 workers
+    assert docs_hashes(workers) == docs_hashes(serial)
+    metas = sorted((workers / "sources").glob("*.yml"))
+    metas[7].write_text(metas[7].read_text(encoding="utf-8") + "date: [2021\n", encoding="utf-8")
+    metas[30].write_text(metas[30].read_text(encoding="utf-8").replace("kind: ", "kind: scroll-"),
+                         encoding="utf-8")
+    result = build_with_jobs(workers, "2", cache=True)
+    assert result.returncode == 2
+    assert result.stderr.count(f"sources/{metas[7].name}:") == 1
+    assert result.stderr.count(f"sources/{metas[30].name}:3:1: kind: expected one of web, pdf, got 'scroll-web'") == 1
+    assert "2 problem(s); nothing was written." in result.stderr
 
 
 def test_small_editions_are_read_serially_and_large_ones_on_every_core(monkeypatch):
