@@ -205,14 +205,14 @@ class BuildCache:
         return meta
 
     def prefetch_metas(self, files: list[tuple[Path, str]], jobs: int | None = None) -> None:
-        """Parse in worker processes the metadata files not in the table, for a large edition.
+        """Parse in worker processes the metadata files never parsed before, for a large edition.
 
         ``files``: (path, shown_as) pairs. Files that fail to parse are left for
         ``load_meta`` to parse again and report, in discovery's order.
         """
         table = self._meta_table()
-        todo = [(path, shown_as) for path, shown_as in files
-                if shown_as not in table or table[shown_as][0] != _digest_of_file(path)]
+        # Only files never parsed: a few edited ones are parsed by discovery, as fast.
+        todo = [(path, shown_as) for path, shown_as in files if shown_as not in table]
         workers = job_count(jobs, len(todo))
         if workers <= 1:
             return  # discovery parses them one by one, as fast

@@ -157,16 +157,19 @@ def write_pages(docs: Path, docs_shown: str, pages: list[GeneratedPage],
         raise EditionError(problems)
     written = 0
     for page in pages:
+        if known is not None and known.holds(docs, page.path, page.content, page.sources):
+            continue
         text = page.stamped()
         digest = stamp_of(text)
         if known is not None and known.digest_of(docs, page.path) == digest:
+            known.record(docs, page.path, digest, page.content, page.sources)
             continue
         target = docs / page.path
         if not (target.exists() and target.read_text(encoding="utf-8") == text):
             write_atomically(target, text)
             written += 1
         if known is not None:
-            known.record(docs, page.path, digest)
+            known.record(docs, page.path, digest, page.content, page.sources)
     stale = stale_pages(docs, pages, known)
     for rel in stale:
         (docs / rel).unlink()

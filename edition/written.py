@@ -35,6 +35,13 @@ class WrittenPages:
 
     records: dict[str, tuple[Signature, str]] = field(default_factory=dict)
     changed: bool = False
+    # The text and sources last recorded per page, in memory only (serve): an equal page
+    # needs no stamping (hashing) to know that its file is up to date.
+    texts: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)
+
+    def holds(self, docs: Path, rel: str, content: str, sources: tuple[str, ...]) -> bool:
+        """Whether the file is untouched since recorded as ``content`` from ``sources``."""
+        return self.texts.get(rel) == (content, sources) and self.digest_of(docs, rel) is not None
 
     def digest_of(self, docs: Path, rel: str) -> str | None:
         """The stamp line of the page's text if the file is untouched since recorded, else None."""
@@ -43,12 +50,16 @@ class WrittenPages:
             return None
         return record[1]
 
-    def record(self, docs: Path, rel: str, digest: str) -> None:
+    def record(self, docs: Path, rel: str, digest: str, content: str, sources: tuple[str, ...]) -> None:
         found = signature(os.path.join(docs, rel))
-        if found is not None and self.records.get(rel) != (found, digest):
+        if found is None:
+            return
+        self.texts[rel] = (content, sources)
+        if self.records.get(rel) != (found, digest):
             self.records[rel] = (found, digest)
             self.changed = True
 
     def forget(self, rel: str) -> None:
+        self.texts.pop(rel, None)
         if self.records.pop(rel, None) is not None:
             self.changed = True
