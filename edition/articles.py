@@ -14,13 +14,15 @@ from __future__ import annotations
 
 import gc
 import logging
+import pickle
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
+from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from . import pages
-from .cache import ArticleKey, BuildCache, article_key
+from .cache import ArticleKey, BuildCache, article_key, write_entry
 from .errors import EditionError, Problem
 from .metadata import ArticleMeta
 from .model import Article
@@ -86,6 +88,33 @@ def build_chunk(read: ReadArticle, edition, context, metas: Sequence[ArticleMeta
         return [build_one(read, edition, context, meta) for meta in metas]
 
 
+def build_chunk_in_worker(read: ReadArticle, edition, context, cache_folder: Path | None,
+                          tasks: Sequence[tuple[ArticleMeta, ArticleKey | None]]) -> list[bytes]:
+    """``build_chunk`` in a worker process: each outcome pickled once (without its metadata,
+    which the main process has), and written to the cache from here, in parallel."""
+    results = []
+    with gc_paused():
+        for meta, key in tasks:
+            outcome = without_meta(build_one(read, edition, context, meta))
+            data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
+            if cache_folder is not None and cacheable(outcome, key):
+                write_entry(cache_folder, meta.slug, key.digest, data)
+            results.append(data)
+    return results
+
+
+def without_meta(outcome: ArticleOutcome) -> ArticleOutcome:
+    if outcome.article is None:
+        return outcome
+    return replace(outcome, article=outcome.article.with_(meta=None))
+
+
+def cacheable(outcome: ArticleOutcome, key: ArticleKey | None) -> bool:
+    """A successful outcome whose source is the one hashed into its key (not saved meanwhile)."""
+    return (key is not None and not outcome.problems and outcome.article is not None
+            and outcome.article.source.sha256 == key.source_sha256)
+
+
 def cached_outcomes(cache: BuildCache, metas: list[ArticleMeta]) -> tuple[dict[str, ArticleKey], dict[str, ArticleOutcome]]:
     """The key of every article and the outcomes the cache holds for them."""
     shared = cache.shared_digest()
@@ -99,11 +128,26 @@ def cached_outcomes(cache: BuildCache, metas: list[ArticleMeta]) -> tuple[dict[s
     return keys, found
 
 
-def store_outcome(cache: BuildCache, key: ArticleKey, outcome: ArticleOutcome) -> None:
-    """Cache a successful outcome, unless the source changed between hashing and reading."""
-    if outcome.problems or outcome.article is None or outcome.article.source.sha256 != key.source_sha256:
+def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta], keys: dict[str, ArticleKey],
+                   cache: BuildCache | None, workers: int) -> Iterator[ArticleOutcome]:
+    """Outcomes of reading ``metas``, in order; cached as they come (by the workers, if any)."""
+    if workers <= 1:
+        for outcome in map_chunks(partial(build_chunk, read, edition, context), metas, 1):
+            if cache and cacheable(outcome, keys.get(outcome.slug)):
+                cache.store(outcome.slug, keys[outcome.slug].digest, without_meta(outcome))
+            yield outcome
         return
-    cache.store(outcome.slug, key.digest, replace(outcome, article=outcome.article.with_(meta=None)))
+    tasks = [(meta, keys.get(meta.slug)) for meta in metas]
+    folder = cache.folder if cache else None
+    pickled = map_chunks(partial(build_chunk_in_worker, read, edition, context, folder), tasks, workers)
+    try:
+        for meta, data in zip(metas, pickled):
+            outcome = pickle.loads(data)
+            if cache and cacheable(outcome, keys.get(meta.slug)):
+                cache.remember(meta.slug, keys[meta.slug].digest, outcome)
+            yield outcome if outcome.article is None else replace(outcome, article=outcome.article.with_(meta=meta))
+    finally:
+        pickled.close()  # shuts the worker pool down
 
 
 def build_articles(edition, metas: list[ArticleMeta], context, read: ReadArticle,
@@ -123,18 +167,15 @@ def _build_articles(edition, metas: list[ArticleMeta], context, read: ReadArticl
     to_read = [meta for meta in metas if meta.slug not in found]
     workers = job_count(jobs, len(to_read))
     log.debug("articles: %d from cache, %d to read with %d worker(s)", len(found), len(to_read), workers)
-    fresh = map_chunks(partial(build_chunk, read, edition, context), to_read, workers)
+    fresh = fresh_outcomes(read, edition, context, to_read, keys, cache, workers)
     outcomes = []
     try:
         for index, meta in enumerate(metas, start=1):
             if progress:
                 progress(index, len(metas), meta.slug)
-            outcome = found.get(meta.slug) or next(fresh)
-            if cache and not outcome.from_cache:
-                store_outcome(cache, keys[meta.slug], outcome)
-            outcomes.append(outcome)
+            outcomes.append(found.get(meta.slug) or next(fresh))
     finally:
-        fresh.close()  # shuts the worker pool down
+        fresh.close()
     if cache:
         cache.keep_only({meta.slug for meta in metas})
     return ArticlesBuilt(outcomes, len(to_read), len(found))

@@ -118,6 +118,15 @@ def write_atomically(target: Path, data: bytes) -> None:
         raise
 
 
+def entry_path(folder: Path, slug: str) -> Path:
+    return folder / "articles" / f"{slug}.pickle"
+
+
+def write_entry(folder: Path, slug: str, key: str, pickled_entry: bytes) -> None:
+    """One entry file: the pickled key, then the pickled entry (read back in two loads)."""
+    write_atomically(entry_path(folder, slug), pickle.dumps(key, pickle.HIGHEST_PROTOCOL) + pickled_entry)
+
+
 @dataclass
 class BuildCache:
     """Cached articles and parsed metadata of one edition, on disk and in memory."""
@@ -138,7 +147,7 @@ class BuildCache:
                               .encode()).hexdigest()
 
     def entry_path(self, slug: str) -> Path:
-        return self.folder / "articles" / f"{slug}.pickle"
+        return entry_path(self.folder, slug)
 
     def load(self, slug: str, key: str) -> Any | None:
         """The entry stored for ``slug`` under ``key``, or None."""
@@ -160,8 +169,11 @@ class BuildCache:
 
     def store(self, slug: str, key: str, entry: Any) -> None:
         self.entries[slug] = (key, entry)
-        data = pickle.dumps(key, pickle.HIGHEST_PROTOCOL) + pickle.dumps(entry, pickle.HIGHEST_PROTOCOL)
-        write_atomically(self.entry_path(slug), data)
+        write_entry(self.folder, slug, key, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
+
+    def remember(self, slug: str, key: str, entry: Any) -> None:
+        """Keep in memory an entry that a worker process already wrote to disk."""
+        self.entries[slug] = (key, entry)
 
     def keep_only(self, slugs: set[str]) -> None:
         """Forget entries of articles that are no longer in the edition."""

@@ -80,6 +80,19 @@ def test_metadata_parsed_in_workers_gives_the_same_docs_and_the_same_errors(tmp_
     assert "2 problem(s); nothing was written." in result.stderr
 
 
+def test_articles_read_in_workers_are_cached_for_the_next_build(tmp_path):
+    root = make_edition(REPO, tmp_path / "ed", ARTICLES)
+    first = build_with_jobs(root, "2", "--debug", cache=True)
+    assert f"{ARTICLES} articles: {ARTICLES} read, 0 from cache" in first.stderr
+    built = docs_hashes(root)
+    source = sorted((root / "sources").glob("*.txt"))[11]
+    source.write_bytes(source.read_bytes() + b"A line added after the parallel build.\n")
+    second = build_with_jobs(root, "2", "--debug", cache=True)
+    assert f"{ARTICLES} articles: 1 read, {ARTICLES - 1} from cache" in second.stderr
+    changed = {path for path, digest in docs_hashes(root).items() if built.get(path) != digest}
+    assert len(changed) == 2 and all(path.startswith(("articles/", "reports/")) for path in changed)
+
+
 def test_small_editions_are_read_serially_and_large_ones_on_every_core(monkeypatch):
     monkeypatch.delenv(parallel.JOBS_ENV, raising=False)
     monkeypatch.setattr(parallel.os, "cpu_count", lambda: 8)
