@@ -18,7 +18,7 @@ def size_rows(size: dict) -> list[str]:
     rows = []
     for run in size["runs"]:
         per_article = run["wall"] / size["articles"] * 1000
-        flag = "" if run["ok"] else " (FAILED)"
+        flag = "" if run["ok"] else " (did not complete: failed or stopped, see results.md notes)"
         rows.append(f"| {size['articles']:,} | {run['step']}{flag} | {run['wall']:.2f} | {run['cpu']:.2f} | "
                     f"{run['peak_mb']:.0f} | {per_article:.1f} | {ratio(run['wall'], baseline)} |")
     edit = size.get("edit") or {}
