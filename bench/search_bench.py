@@ -41,7 +41,7 @@ from edition.site import build_site, run_mkdocs_build  # noqa: E402
 
 log = logging.getLogger("search_bench")
 
-SEED_METAS = sorted((REPO / "sources").glob("*.yml"))
+SEED_METAS = sorted(p for p in (REPO / "sources").glob("*.yml") if not p.name.endswith(".lock.yml"))
 QUERY = "quốc phòng"          # in every seed, so every edition answers it
 REPLACED_SHARE = 0.2          # share of words swapped for random words of the same seed
 NAV_SECTION = 100             # articles per nav section
@@ -106,7 +106,7 @@ def generate_edition(root: Path, articles: int, seed: int = 6) -> None:
 def sectioned_nav(root: Path) -> str:
     """A nav of sections of NAV_SECTION articles: with navigation.prune each page carries
     one open section, so MkDocs stays linear in pages (a flat list of thousands is quadratic)."""
-    slugs = sorted(p.stem for p in (root / "sources").glob("*.yml"))
+    slugs = sorted(p.stem for p in (root / "sources").glob("*.yml") if not p.name.endswith(".lock.yml"))
     lines = ["\nnav:", "  - index.md", "  - about.md", "  - Articles:"]
     for first in range(0, len(slugs), NAV_SECTION):
         part = slugs[first:first + NAV_SECTION]

@@ -10,6 +10,7 @@ new pages, and writes docs/ and swaps site/ in only after MkDocs succeeded.
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import signal
@@ -21,11 +22,14 @@ from collections import Counter
 from pathlib import Path
 
 from . import checks
+from .articles import gc_paused
+from .cache import BuildCache
 from .errors import EditionError
 from .locks import write_locks
+from .metadata import load_meta
 from .outputs import differences, plan_problems, staged_docs, write_pages
 from .pages import report_path
-from .pipeline import BuildResult, discover, generate, shown
+from .pipeline import LOCK_SUFFIX, METADATA_SUFFIX, SOURCES_DIR, BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
 
 log = logging.getLogger("edition")
@@ -60,6 +64,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="the edition folder (sources/, glossary.yml, mkdocs.yml); default: this repository")
     parser.add_argument("--docs-only", action="store_true", help="write docs/ but do not run MkDocs")
     parser.add_argument("--port", type=int, default=8000, help="port for serve (default 8000)")
+    parser.add_argument("--jobs", "-j", type=int, default=None,
+                        help="worker processes reading articles (1: serial; default: all cores from 50 articles "
+                             "to read, or $EDITION_JOBS)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help="read every article again, ignoring and not updating .edition-cache/")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and debug logging")
     parser.add_argument("--quiet", "-q", action="store_true", help="only errors")
     return parser.parse_args(argv)
@@ -77,26 +86,61 @@ def summarise(result: BuildResult) -> None:
                  detail, blanks, report_path(article.slug))
 
 
-def regenerate(root: Path, progress: Progress) -> tuple[object, BuildResult]:
-    edition = discover(root)
-    result = generate(edition, progress)
+def metadata_files(root: Path) -> list[tuple[Path, str]]:
+    """The metadata files discover() will read, as (path, shown_as)."""
+    sources = root / SOURCES_DIR
+    if not sources.is_dir():
+        return []
+    return [(path, shown(root, path)) for path in sorted(sources.glob(f"*{METADATA_SUFFIX}"))
+            if not path.name.endswith(LOCK_SUFFIX)]
+
+
+def build_cache(args: argparse.Namespace) -> BuildCache | None:
+    return None if args.no_cache else BuildCache(args.root.resolve())
+
+
+def regenerate(root: Path, progress: Progress, cache: BuildCache | None = None,
+               jobs: int | None = None) -> tuple[object, BuildResult]:
+    with gc_paused():  # the cache held in memory makes every cycle collection slow
+        return _regenerate(root, progress, cache, jobs)
+
+
+def _regenerate(root: Path, progress: Progress, cache: BuildCache | None,
+                jobs: int | None) -> tuple[object, BuildResult]:
+    if cache:
+        cache.prefetch_metas(metadata_files(root.resolve()), jobs)
+    edition = discover(root, cache.load_meta if cache else load_meta)
+    result = generate(edition, progress, cache, jobs)
     progress.done()
-    written, deleted = write_pages(edition.config.docs_dir, shown(edition.root, edition.config.docs_dir),
-                                   result.pages)
+    docs = edition.config.docs_dir
+    known = cache.written_pages(docs) if cache else None
+    written, deleted = write_pages(docs, shown(edition.root, docs), result.pages, known)
     write_locks(result.locks)  # only after the pages: a failed build never moves an anchor
-    log.info("docs: %d pages generated, %d written, %d stale removed; %d anchor lock(s) updated",
-             len(result.pages), written, deleted, len(result.locks))
+    if cache:
+        cache.rekey_after_locks(edition.root, edition.metas, set(result.locks))
+        cache.save_metas({meta.path for meta in edition.metas})
+        cache.save_written_pages(docs)
+    log.info("docs: %d articles: %d read, %d from cache; %d pages generated, %d written, %d stale removed; "
+             "%d anchor lock(s) updated", len(result.articles), result.read, result.from_cache, len(result.pages),
+             written, deleted, len(result.locks))
     return edition, result
+
+
+def collect_while_idle() -> None:
+    """Run the cycle collector now, while serve waits for a change: otherwise its first
+    pass after a build rescans every cached article (~0.3 s at 1,000) inside the next rebuild."""
+    gc.collect()
 
 
 def command_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     progress = Progress()
+    cache = build_cache(args)
     if args.docs_only:
-        edition, result = regenerate(args.root, progress)
+        edition, result = regenerate(args.root, progress, cache, args.jobs)
     else:
         edition = discover(args.root)
-        result = generate(edition, progress)
+        result = generate(edition, progress, cache, args.jobs)
         progress.done()
     summarise(result)
     for warning in result.warnings:
@@ -111,8 +155,13 @@ def command_build(args: argparse.Namespace) -> int:
         return EXIT_CHECK_FAILED
     written, deleted = write_pages(docs, docs_shown, result.pages)
     write_locks(result.locks)  # only after the pages: a failed build never moves an anchor
-    log.info("docs: %d pages generated, %d written, %d stale removed; %d anchor lock(s) updated",
-             len(result.pages), written, deleted, len(result.locks))
+    if cache:
+        cache.rekey_after_locks(edition.root, edition.metas, set(result.locks))
+        cache.save_metas({meta.path for meta in edition.metas})
+        cache.save_written_pages(docs)
+    log.info("docs: %d articles: %d read, %d from cache; %d pages generated, %d written, %d stale removed; "
+             "%d anchor lock(s) updated", len(result.articles), result.read, result.from_cache, len(result.pages),
+             written, deleted, len(result.locks))
     log.info("site: %s built in %.1f s", shown(edition.root, edition.config.site_dir), time.perf_counter() - started)
     return EXIT_OK
 
@@ -171,7 +220,8 @@ def serve_command(config_path: Path, port: int) -> list[str]:
             "--dev-addr", f"127.0.0.1:{port}", "--no-strict"]
 
 
-def watch_sources(root: Path, server: subprocess.Popen) -> None:
+def watch_sources(root: Path, server: subprocess.Popen, cache: BuildCache | None = None,
+                  jobs: int | None = None) -> None:
     state = watched_state(root)
     while server.poll() is None:
         time.sleep(SERVE_POLL_SECONDS)
@@ -181,7 +231,8 @@ def watch_sources(root: Path, server: subprocess.Popen) -> None:
         state = current
         log.info("sources changed: regenerating docs/")
         try:
-            regenerate(root, Progress())
+            regenerate(root, Progress(), cache, jobs)
+            collect_while_idle()
         except EditionError as err:
             for problem in err.problems:
                 log.error("error: %s", problem)
@@ -198,12 +249,14 @@ def stop_server(server: subprocess.Popen) -> None:
 
 
 def command_serve(args: argparse.Namespace) -> int:
-    edition, _ = regenerate(args.root, Progress())
+    cache = build_cache(args)  # kept in memory between rebuilds: only changed articles are read
+    edition, _ = regenerate(args.root, Progress(), cache, args.jobs)
+    collect_while_idle()
     previous = signal.signal(signal.SIGTERM, _raise_stop)
     server = subprocess.Popen(serve_command(edition.config.path, args.port), cwd=edition.root)
     log.info("serving on http://127.0.0.1:%d/ (Ctrl-C stops)", args.port)
     try:
-        watch_sources(edition.root, server)
+        watch_sources(edition.root, server, cache, args.jobs)
         log.error("mkdocs serve exited with status %s", server.returncode)
         return EXIT_CHECK_FAILED
     except (KeyboardInterrupt, Stop):

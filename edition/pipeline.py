@@ -9,13 +9,15 @@ without error (``write_pages`` then replaces docs/ pages one by one, atomically)
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Callable
 
 import yaml
 
 from . import pages
+from .articles import build_articles
+from .cache import BuildCache
 from .errors import EditionError, Problem, ProblemCollector
 from .glossary import Glossary, load_glossary
 from .locks import lock_updates, lost_anchors, orphan_locks
@@ -26,7 +28,6 @@ from .readers import READERS
 from .source import read_source
 from .yamlfile import load_yaml
 from .transforms import BuildContext, apply_all
-from .writer import render_article
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +61,8 @@ class BuildResult:
     pages: list[GeneratedPage]
     warnings: list[str]
     locks: dict[Path, str] = field(default_factory=dict)  # anchor lock files to write after success
+    read: int = 0  # articles read by a reader in this build
+    from_cache: int = 0  # articles taken unchanged from the build cache
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -95,8 +98,11 @@ def shown(root: Path, path: Path) -> str:
         return str(path)
 
 
-def discover(root: Path) -> Edition:
-    """Load and validate every metadata file; collect all problems before failing."""
+def discover(root: Path, load: Callable[[Path, str], ArticleMeta] = load_meta) -> Edition:
+    """Load and validate every metadata file; collect all problems before failing.
+
+    ``load`` parses one metadata file (BuildCache.load_meta skips unchanged ones).
+    """
     root = root.resolve()
     config = load_site_config(root)
     sources = root / SOURCES_DIR
@@ -118,7 +124,7 @@ def discover(root: Path) -> Edition:
         if path.name.endswith(LOCK_SUFFIX):
             continue
         try:
-            metas.append(load_meta(path, shown(root, path)))
+            metas.append(load(path, shown(root, path)))
         except EditionError as err:
             collector.capture(err)
             unreadable.append(path.read_text(encoding="utf-8", errors="replace"))
@@ -151,8 +157,8 @@ def discover(root: Path) -> Edition:
             collector.add(Problem(shown(root, path), "this source has no metadata file", None,
                                   hint=f"create sources/<slug>.yml with 'source: {path.name}', slug, kind "
                                        f"and language"))
-    for problem in orphan_locks(root, {m.source for m in metas}):
-        collector.add(problem)
+    for problem in (orphan_locks(root, {m.source for m in metas}) if not unreadable else []):
+        collector.add(problem)  # a broken metadata file may be the one that names the lock's source
     collector.raise_if_any()
     return Edition(root, config, sorted(metas, key=lambda m: m.slug), glossary)
 
@@ -163,18 +169,20 @@ def read_article(edition: Edition, meta: ArticleMeta, context: BuildContext) -> 
     return apply_all(article, context)
 
 
-def generate(edition: Edition, progress: Callable[[int, int, str], None] | None = None) -> BuildResult:
-    """Read, transform and render every article; return the pages to write."""
+def generate(edition: Edition, progress: Callable[[int, int, str], None] | None = None,
+             cache: BuildCache | None = None, jobs: int | None = None) -> BuildResult:
+    """Read, transform and render every article; return the pages to write.
+
+    Articles come from ``cache`` when nothing they depend on changed; the others are
+    read with ``jobs`` worker processes (None: all cores for large editions).
+    """
     context = BuildContext(edition.root, glossary=edition.glossary)
     collector = ProblemCollector()
-    articles: list[Article] = []
-    for index, meta in enumerate(edition.metas, start=1):
-        if progress:
-            progress(index, len(edition.metas), meta.slug)
-        try:
-            articles.append(read_article(edition, meta, context))
-        except EditionError as err:
-            collector.capture(err)
+    built = build_articles(replace(edition, metas=[]), edition.metas, context, read_article, progress, cache, jobs)
+    for outcome in built.outcomes:
+        collector.problems.extend(outcome.problems)
+        context.warnings.extend(outcome.warnings)
+    articles = [o.article for o in built.outcomes if o.article is not None]
     for problem in lost_anchors(edition.root, articles):
         collector.add(problem)
     current = {a.slug: a for a in articles}
@@ -185,16 +193,15 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
                                       f"{article.source.path}, whose old links must keep working", None,
                                       hint="choose another slug for this article"))
     collector.raise_if_any()
+    articles: list[Article] = [outcome.article for outcome in built.outcomes]
     generated: list[GeneratedPage] = []
-    for article in articles:
-        sources = (article.source.path, article.meta.path)
-        report_href = f"../{pages.report_path(article.slug)}"
-        sources = sources + (edition.glossary.path,) if edition.glossary.entries else sources
-        generated.append(GeneratedPage(pages.article_path(article.slug),
-                                       render_article(article, report_href), sources))
-        generated.append(GeneratedPage(pages.report_path(article.slug), pages.render_report(article), sources))
+    glossary_source = (edition.glossary.path,) if edition.glossary.entries else ()
+    for outcome in built.outcomes:
+        sources = (outcome.article.source.path, outcome.article.meta.path) + glossary_source
+        generated.append(GeneratedPage(pages.article_path(outcome.slug), outcome.page, sources))
+        generated.append(GeneratedPage(pages.report_path(outcome.slug), outcome.report, sources))
     generated.extend(pages.edition_pages(edition, articles, context))
     generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name),
                                    tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))
     return BuildResult(articles, sorted(generated, key=lambda p: p.path), context.warnings,
-                       lock_updates(edition.root, articles))
+                       lock_updates(edition.root, articles), built.read, built.from_cache)

@@ -1,0 +1,304 @@
+"""The build cache: an article is read again only when something it depends on changed.
+
+An article's cache key is a SHA-256 digest of everything its page depends on:
+
+| input                     | why                                                          |
+| ------------------------- | ------------------------------------------------------------ |
+| the engine's code         | every ``edition/**/*.py`` file: a code change rebuilds all   |
+| edition-wide inputs       | ``edition_inputs()``: glossary.yml (add files here that every |
+|                           | article depends on)                                          |
+| the article's metadata    | the parsed ``ArticleMeta`` that the build used (its repr)    |
+| the source's bytes        | SHA-256 of sources/<file>                                    |
+| the article's own files   | ``article_inputs()``: its anchor lock file, when it exists   |
+
+The metadata enters as the parsed record, not its file's bytes: the key then
+describes exactly what the reader was given (no race with an editor saving the
+file between discovery and hashing), and a comment edited in the YAML does not
+rebuild the page.
+
+Entries live in ``.edition-cache/`` (git-ignored) beside sources/: one pickle per
+article (its key, then the built article and its two pages). The folder is a pure
+cache: deleting it gives the same output, only slower. A ``BuildCache`` also keeps
+the last build in memory, so ``serve`` does not even reload unchanged entries.
+
+Contract for passes: everything a pass produces for an article must end up in the
+Article (or in ``context.warn``), never in other shared state, since a cached or
+parallel build does not run the pass in this process.
+
+Security: the entries are pickles, written and read only by this engine in the
+edition's own folder; the cache is as trusted as the edition folder itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+import pickle
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from .errors import EditionError
+from .metadata import ArticleMeta, load_meta
+from .parallel import job_count, map_chunks
+from .written import WrittenPages
+
+log = logging.getLogger(__name__)
+
+CACHE_DIR = ".edition-cache"
+FORMAT = "edition-cache-1"  # bump when the layout of entries changes
+ENGINE_PACKAGE = Path(__file__).resolve().parent
+ABSENT = b"\0absent\0"  # stands for a dependency file that does not exist
+
+
+def digest_files(paths: list[Path], base: Path) -> str:
+    """SHA-256 over the names (relative to ``base``) and bytes of ``paths``; absent files count as absent."""
+    sha = hashlib.sha256()
+    prefix = f"{base}{os.sep}"
+    for path in paths:
+        try:
+            with open(path, "rb") as stream:
+                data = stream.read()
+        except FileNotFoundError:
+            data = ABSENT
+        name = str(path).removeprefix(prefix).replace(os.sep, "/")
+        sha.update(f"{name}\0{len(data)}\0".encode("utf-8"))
+        sha.update(data)
+    return sha.hexdigest()
+
+
+def engine_digest() -> str:
+    """The engine's own code and the Python that runs it."""
+    files = sorted(ENGINE_PACKAGE.rglob("*.py"))
+    return hashlib.sha256(f"{FORMAT}\0{sys.version}\0{digest_files(files, ENGINE_PACKAGE)}".encode()).hexdigest()
+
+
+from .anchor_lock import lock_path  # noqa: E402
+
+
+def edition_inputs(root: Path) -> list[Path]:
+    """Files that every article's page depends on. Extend when a pass reads another one."""
+    return [root / "glossary.yml"]
+
+
+def article_inputs(root: Path, meta: ArticleMeta) -> list[Path]:
+    """Files besides the source that one article's page depends on: its anchor lock."""
+    return [lock_path(root, meta.source)]
+
+
+@dataclass(frozen=True)
+class ArticleKey:
+    digest: str  # the cache key
+    source_sha256: str  # of the source bytes hashed into it (a reader must have read the same)
+
+
+def article_key(root: Path, meta: ArticleMeta, shared: str) -> ArticleKey:
+    """The cache key of one article; ``shared`` is engine and edition-wide digests together."""
+    try:
+        with open(os.path.join(root, "sources", meta.source), "rb") as stream:
+            source = hashlib.sha256(stream.read()).hexdigest()
+    except OSError:
+        source = "absent"
+    sha = hashlib.sha256()
+    sha.update(f"{shared}\0{source}\0".encode())
+    sha.update(repr(meta).encode("utf-8"))
+    sha.update(digest_files(article_inputs(root, meta), root).encode())
+    return ArticleKey(sha.hexdigest(), source)
+
+
+def write_atomically(target: Path, data: bytes) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, target)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def entry_path(folder: Path, slug: str) -> Path:
+    return folder / "articles" / f"{slug}.pickle"
+
+
+def write_entry(folder: Path, slug: str, key: str, pickled_entry: bytes) -> None:
+    """One entry file: the pickled key, then the pickled entry (read back in two loads)."""
+    write_atomically(entry_path(folder, slug), pickle.dumps(key, pickle.HIGHEST_PROTOCOL) + pickled_entry)
+
+
+@dataclass
+class BuildCache:
+    """Cached articles and parsed metadata of one edition, on disk and in memory."""
+
+    root: Path
+    engine: str = field(default_factory=engine_digest)
+    entries: dict[str, tuple[str, Any]] = field(default_factory=dict)  # slug -> (key, entry)
+    metas: dict[str, tuple[str, ArticleMeta]] | None = None  # metadata file -> (bytes digest, record)
+    metas_changed: bool = False
+    written: WrittenPages | None = None  # what the build last wrote into docs/
+
+    @property
+    def folder(self) -> Path:
+        return self.root / CACHE_DIR
+
+    def shared_digest(self) -> str:
+        return hashlib.sha256(f"{self.engine}\0{digest_files(edition_inputs(self.root), self.root)}"
+                              .encode()).hexdigest()
+
+    def entry_path(self, slug: str) -> Path:
+        return entry_path(self.folder, slug)
+
+    def load(self, slug: str, key: str) -> Any | None:
+        """The entry stored for ``slug`` under ``key``, or None."""
+        remembered = self.entries.get(slug)
+        if remembered and remembered[0] == key:
+            return remembered[1]
+        try:
+            with open(self.entry_path(slug), "rb") as stream:
+                if pickle.load(stream) != key:
+                    return None
+                entry = pickle.load(stream)
+        except FileNotFoundError:
+            return None
+        except Exception as err:  # a truncated or foreign file is only a cache miss
+            log.debug("cache: ignoring unreadable entry for %s: %s", slug, err)
+            return None
+        self.entries[slug] = (key, entry)
+        return entry
+
+    def store(self, slug: str, key: str, entry: Any) -> None:
+        self.entries[slug] = (key, entry)
+        write_entry(self.folder, slug, key, pickle.dumps(entry, pickle.HIGHEST_PROTOCOL))
+
+    def remember(self, slug: str, key: str, entry: Any) -> None:
+        """Keep in memory an entry that a worker process already wrote to disk."""
+        self.entries[slug] = (key, entry)
+
+    def rekey_after_locks(self, root: Path, metas, written: set[Path]) -> None:
+        """Anchor locks this build just wrote describe exactly the articles it built: keep
+        those entries valid under the new lock, so the next build need not read them again."""
+        for meta in metas:
+            remembered = self.entries.get(meta.slug)
+            if remembered and lock_path(root, meta.source) in written:
+                self.store(meta.slug, article_key(root, meta, self.shared_digest()).digest, remembered[1])
+
+    def keep_only(self, slugs: set[str]) -> None:
+        """Forget entries of articles that are no longer in the edition."""
+        for slug in [s for s in self.entries if s not in slugs]:
+            del self.entries[slug]
+        folder = self.folder / "articles"
+        if folder.is_dir():
+            for path in folder.glob("*.pickle"):
+                if path.stem not in slugs:
+                    path.unlink(missing_ok=True)
+
+    # --- parsed metadata files --------------------------------------------------
+
+    def metas_path(self) -> Path:
+        return self.folder / "metadata.pickle"
+
+    def _meta_table(self) -> dict[str, tuple[str, ArticleMeta]]:
+        if self.metas is None:
+            self.metas = {}
+            try:
+                with open(self.metas_path(), "rb") as stream:
+                    if pickle.load(stream) == self.engine:
+                        self.metas = pickle.load(stream)
+            except FileNotFoundError:
+                pass
+            except Exception as err:
+                log.debug("cache: ignoring unreadable metadata cache: %s", err)
+        return self.metas
+
+    def load_meta(self, path: Path, shown_as: str) -> ArticleMeta:
+        """``metadata.load_meta``, skipping the parse when the file's bytes were parsed before."""
+        data = path.read_bytes()
+        digest = hashlib.sha256(data).hexdigest()
+        table = self._meta_table()
+        if shown_as in table and table[shown_as][0] == digest:
+            return table[shown_as][1]
+        meta = load_meta(path, shown_as)  # raises EditionError for the editor: never cached
+        if path.read_bytes() == data:  # not saved again while we parsed it
+            table[shown_as] = (digest, meta)
+            self.metas_changed = True
+        return meta
+
+    def prefetch_metas(self, files: list[tuple[Path, str]], jobs: int | None = None) -> None:
+        """Parse in worker processes the metadata files never parsed before, for a large edition.
+
+        ``files``: (path, shown_as) pairs. Files that fail to parse are left for
+        ``load_meta`` to parse again and report, in discovery's order.
+        """
+        table = self._meta_table()
+        # Only files never parsed: a few edited ones are parsed by discovery, as fast.
+        todo = [(path, shown_as) for path, shown_as in files if shown_as not in table]
+        workers = job_count(jobs, len(todo))
+        if workers <= 1:
+            return  # discovery parses them one by one, as fast
+        for (_path, shown_as), parsed in zip(todo, map_chunks(parse_metas, todo, workers)):
+            if parsed is not None:
+                table[shown_as] = parsed
+                self.metas_changed = True
+
+    def save_metas(self, wanted: set[str]) -> None:
+        """Write the parsed metadata table if it changed, keeping only the ``wanted`` files."""
+        table = self._meta_table()
+        for gone in [p for p in table if p not in wanted]:
+            del table[gone]
+            self.metas_changed = True
+        if not self.metas_changed:
+            return
+        data = pickle.dumps(self.engine, pickle.HIGHEST_PROTOCOL) + pickle.dumps(table, pickle.HIGHEST_PROTOCOL)
+        write_atomically(self.metas_path(), data)
+        self.metas_changed = False
+
+
+    # --- what the build wrote into docs/ -----------------------------------------
+
+    def written_pages(self, docs: Path) -> WrittenPages:
+        if self.written is None:
+            self.written = WrittenPages()
+            try:
+                with open(self.folder / "docs.pickle", "rb") as stream:
+                    recorded_docs, records = pickle.load(stream)
+                if recorded_docs == str(docs.resolve()):
+                    self.written = WrittenPages(records)
+            except FileNotFoundError:
+                pass
+            except Exception as err:  # an unreadable record only means reading pages back
+                log.debug("cache: ignoring unreadable docs record: %s", err)
+        return self.written
+
+    def save_written_pages(self, docs: Path) -> None:
+        if self.written is not None and self.written.changed:
+            data = pickle.dumps((str(docs.resolve()), self.written.records), pickle.HIGHEST_PROTOCOL)
+            write_atomically(self.folder / "docs.pickle", data)
+            self.written.changed = False
+
+
+def _digest_of_file(path: Path) -> str | None:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def parse_metas(files: Sequence[tuple[Path, str]]) -> list[tuple[str, ArticleMeta] | None]:
+    """(bytes digest, record) of each metadata file, or None where it cannot be read or parsed."""
+    parsed = []
+    for path, shown_as in files:
+        digest = _digest_of_file(path)
+        try:
+            meta = load_meta(path, shown_as)
+        except EditionError:
+            meta = None
+        unchanged = digest is not None and _digest_of_file(path) == digest
+        parsed.append((digest, meta) if meta is not None and unchanged else None)
+    return parsed
+
+
+MetaLoader = Callable[[Path, str], ArticleMeta]

@@ -1,0 +1,69 @@
+"""Running one function over many items on every core, in order.
+
+Small editions run serially: starting worker processes costs more than it saves.
+Results come back in the order of the items whatever the number of workers, so a
+parallel build writes exactly what a serial one writes.
+
+| setting                 | effect                                                     |
+| ----------------------- | ---------------------------------------------------------- |
+| ``--jobs N`` (CLI)      | N worker processes (1: serial), whatever the edition size  |
+| ``EDITION_JOBS=N``      | the same, from the environment (``--jobs`` wins)           |
+| neither                 | all cores from PARALLEL_THRESHOLD items on, serial below   |
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import ProcessPoolExecutor
+from typing import Callable, Iterator, Sequence, TypeVar
+
+Item = TypeVar("Item")
+Result = TypeVar("Result")
+
+JOBS_ENV = "EDITION_JOBS"
+# Below this many articles to read, a serial build is faster than starting workers
+# (process start-up and pickling cost ~0.1-0.2 s; one article costs a few ms).
+PARALLEL_THRESHOLD = 50
+# Chunks per worker: enough to even out slow and fast articles, few enough that
+# sending the shared context to each chunk stays cheap.
+CHUNKS_PER_WORKER = 4
+
+
+def requested_jobs(option: int | None) -> int | None:
+    """Jobs asked for by ``--jobs`` or, failing that, EDITION_JOBS; None: decide by size."""
+    if option is not None:
+        return max(1, option)
+    value = os.environ.get(JOBS_ENV, "").strip()
+    if value.isdigit() and int(value) > 0:
+        return int(value)
+    return None
+
+
+def job_count(option: int | None, items: int) -> int:
+    requested = requested_jobs(option)
+    if requested is not None:
+        return requested
+    if items < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, os.cpu_count() or 1)
+
+
+def chunked(items: Sequence[Item], jobs: int) -> list[Sequence[Item]]:
+    size = max(1, -(-len(items) // (jobs * CHUNKS_PER_WORKER)))
+    return [items[start:start + size] for start in range(0, len(items), size)]
+
+
+def map_chunks(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],
+               jobs: int) -> Iterator[Result]:
+    """``function`` over chunks of ``items``; yields each result in item order.
+
+    ``function`` must be a module-level function and its arguments and results
+    picklable when ``jobs`` > 1.
+    """
+    if jobs <= 1 or len(items) <= 1:
+        yield from function(items)
+        return
+    chunks = chunked(items, jobs)
+    with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
+        for results in pool.map(function, chunks):
+            yield from results

@@ -1,0 +1,220 @@
+"""The build cache: only articles whose inputs changed are read again; output never depends on it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO, run_build
+
+sys.path.insert(0, str(REPO / "bench"))
+from editions import make_edition  # noqa: E402
+
+from edition import articles, cache as build_cache  # noqa: E402
+from edition.cli import Progress, regenerate  # noqa: E402
+from edition.metadata import ArticleMeta  # noqa: E402
+from edition.pipeline import discover  # noqa: E402
+from test_performance_parallel import docs_hashes  # noqa: E402
+
+ARTICLES = 8
+SUMMARY = re.compile(r"docs: (\d+) articles: (\d+) read, (\d+) from cache")
+
+
+def build(root: Path, *extra: str) -> tuple[int, int]:
+    """Build docs/; return (articles read, articles from cache) from the summary line."""
+    result = run_build("--root", str(root), "--docs-only", *extra)
+    assert result.returncode == 0, result.stderr
+    match = SUMMARY.search(result.stderr)
+    assert match, result.stderr
+    return int(match.group(2)), int(match.group(3))
+
+
+@pytest.fixture
+def edition(tmp_path) -> Path:
+    root = make_edition(REPO, tmp_path / "ed", ARTICLES)
+    assert build(root) == (ARTICLES, 0)
+    return root
+
+
+def first_source(root: Path) -> tuple[Path, str]:
+    """The first article's source file and slug."""
+    meta = sorted(p for p in (root / "sources").glob("*.yml") if not p.name.endswith(".lock.yml"))[0]
+    source = re.search(r"^source: (.*)$", meta.read_text(encoding="utf-8"), re.MULTILINE).group(1)
+    return root / "sources" / source, meta.stem
+
+
+def add_body_paragraph(source: Path, text: str) -> None:
+    """Insert a paragraph in the body of the article (after its 13th line, inside the body
+    of every copy of the seeds), not after its end, where a web reader drops it."""
+    lines = source.read_text(encoding="utf-8").split("\n")
+    lines.insert(13, text)
+    source.write_text("\n".join(lines), encoding="utf-8")
+
+
+def changed_files(before: dict[str, str], after: dict[str, str]) -> set[str]:
+    return {path for path in before.keys() | after.keys() if before.get(path) != after.get(path)}
+
+
+def test_unchanged_edition_is_read_entirely_from_the_cache(edition):
+    before = docs_hashes(edition)
+    assert build(edition) == (0, ARTICLES)
+    assert docs_hashes(edition) == before
+
+
+def test_changing_one_source_rereads_and_rewrites_only_that_article(edition):
+    source, slug = first_source(edition)
+    before = docs_hashes(edition)
+    add_body_paragraph(source, "Đoạn mới thêm vào cuối bài, đủ dài để là một đoạn văn của thân bài này.")
+    assert build(edition) == (1, ARTICLES - 1)
+    changed = changed_files(before, docs_hashes(edition))
+    assert changed == {f"articles/{slug}.md", f"reports/{slug}.md"}
+    assert "Đoạn mới thêm vào cuối bài, đủ dài" in (edition / "docs" / "articles" / f"{slug}.md").read_text(encoding="utf-8")
+
+
+def test_changing_one_metadata_file_rereads_only_that_article(edition):
+    _source, slug = first_source(edition)
+    meta = edition / "sources" / f"{slug}.yml"
+    meta.write_text(re.sub(r"^date: .*$", "date: 2021-03-04", meta.read_text(encoding="utf-8"), flags=re.MULTILINE),
+                    encoding="utf-8")
+    assert build(edition) == (1, ARTICLES - 1)
+    assert "2021-03-04" in (edition / "docs" / "articles" / f"{slug}.md").read_text(encoding="utf-8")
+
+
+def test_a_comment_in_metadata_changes_nothing(edition):
+    _source, slug = first_source(edition)
+    meta = edition / "sources" / f"{slug}.yml"
+    before = docs_hashes(edition)
+    meta.write_text("# the editor's own note\n" + meta.read_text(encoding="utf-8"), encoding="utf-8")
+    assert build(edition) == (0, ARTICLES)
+    assert docs_hashes(edition) == before
+
+
+def test_changing_the_glossary_rereads_every_article(edition):
+    glossary = edition / "glossary.yml"
+    glossary.write_text(glossary.read_text(encoding="utf-8").replace(
+        "terms:\n", "terms:\n  - term: TCCT\n    expansion: Tổng cục Chính trị\n", 1),
+                        encoding="utf-8")
+    assert build(edition) == (ARTICLES, 0)
+    assert build(edition) == (0, ARTICLES)
+
+
+def test_deleting_the_cache_folder_gives_the_same_docs(edition):
+    source, _slug = first_source(edition)
+    source.write_bytes(source.read_bytes() + b"One more line for the cached build.\n")
+    assert build(edition) == (1, ARTICLES - 1)
+    cached = docs_hashes(edition)
+    shutil.rmtree(edition / build_cache.CACHE_DIR)
+    for generated in ("articles", "reports"):
+        shutil.rmtree(edition / "docs" / generated)
+    assert build(edition) == (ARTICLES, 0)
+    assert docs_hashes(edition) == cached
+
+
+def test_no_cache_option_reads_everything_and_leaves_the_cache_alone(edition):
+    entries = sorted((edition / build_cache.CACHE_DIR / "articles").iterdir())
+    assert len(entries) == ARTICLES
+    stamps = [p.stat().st_mtime_ns for p in entries]
+    assert build(edition, "--no-cache") == (ARTICLES, 0)
+    assert [p.stat().st_mtime_ns for p in entries] == stamps
+
+
+def test_a_damaged_cache_entry_is_only_a_miss(edition):
+    _source, slug = first_source(edition)
+    entry = edition / build_cache.CACHE_DIR / "articles" / f"{slug}.pickle"
+    entry.write_bytes(entry.read_bytes()[:100])
+    before = docs_hashes(edition)
+    assert build(edition) == (1, ARTICLES - 1)
+    assert docs_hashes(edition) == before
+
+
+def test_removed_article_leaves_no_cache_entry(edition):
+    _source, slug = first_source(edition)
+    source, _ = first_source(edition)
+    (edition / "sources" / f"{slug}.yml").unlink()
+    build_cache.lock_path(edition, source.name).unlink()  # retiring its anchors deliberately
+    source.unlink()
+    assert build(edition) == (0, ARTICLES - 1)
+    assert not (edition / build_cache.CACHE_DIR / "articles" / f"{slug}.pickle").exists()
+    assert not (edition / "docs" / "articles" / f"{slug}.md").exists()
+
+
+def test_serve_regenerates_only_the_edited_article(edition):
+    """What `serve` does on each change: regenerate() with one BuildCache kept in memory."""
+    held = build_cache.BuildCache(edition.resolve())
+    _edition, first = regenerate(edition, Progress(), held)
+    assert (first.read, first.from_cache) == (0, ARTICLES)
+    source, slug = first_source(edition)
+    add_body_paragraph(source, "Câu vừa sửa trong lúc xem trang, đủ dài để là một đoạn văn của thân bài.")
+    _edition, second = regenerate(edition, Progress(), held)
+    assert (second.read, second.from_cache) == (1, ARTICLES - 1)
+    page = (edition / "docs" / "articles" / f"{slug}.md").read_text(encoding="utf-8")
+    assert "Câu vừa sửa trong lúc xem trang, đủ dài" in page
+
+
+def test_key_changes_with_the_lock_file_the_engine_and_the_edition_inputs(edition):
+    meta = discover(edition).metas[0]
+    shared = build_cache.BuildCache(edition, engine="engine-a").shared_digest()
+    key = build_cache.article_key(edition, meta, shared)
+    lock = build_cache.lock_path(edition, meta.source)
+    lock.write_text(lock.read_text(encoding="utf-8") + "# touched\n", encoding="utf-8")
+    with_lock = build_cache.article_key(edition, meta, shared)
+    assert with_lock.digest != key.digest
+    assert with_lock.source_sha256 == key.source_sha256
+    other_engine = build_cache.BuildCache(edition, engine="engine-b").shared_digest()
+    assert build_cache.article_key(edition, meta, other_engine).digest != with_lock.digest
+    assert edition / "glossary.yml" in build_cache.edition_inputs(edition)
+
+
+def warning_reader(edition, meta: ArticleMeta, context):
+    """A reader for the tests: warns about every article it reads."""
+    from edition.pipeline import read_article
+
+    context.warn(f"{meta.slug}: a warning from a pass")
+    return read_article(edition, meta, context)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_warnings_come_back_in_order_from_workers_and_from_the_cache(edition, jobs):
+    shutil.rmtree(edition / build_cache.CACHE_DIR)  # the fixture's build cached outcomes without warnings
+    found = discover(edition)
+    held = build_cache.BuildCache(found.root)
+    expected = [f"{meta.slug}: a warning from a pass" for meta in found.metas]
+    fresh = articles.build_articles(found, found.metas, _context(found), warning_reader, jobs=jobs)
+    assert [w for o in fresh.outcomes for w in o.warnings] == expected
+    articles.build_articles(found, found.metas, _context(found), warning_reader, cache=held, jobs=jobs)
+    again = articles.build_articles(found, found.metas, _context(found), warning_reader,
+                                    cache=build_cache.BuildCache(found.root), jobs=jobs)
+    assert again.from_cache == ARTICLES
+    assert [w for o in again.outcomes for w in o.warnings] == expected
+
+
+def _context(found):
+    from edition.transforms import BuildContext
+
+    return BuildContext(found.root)
+
+
+def test_a_generated_page_edited_by_hand_is_still_refused_after_cached_builds(edition):
+    """docs.pickle lets the build skip reading pages untouched since it wrote them, never edited ones."""
+    assert build(edition) == (0, ARTICLES)
+    _source, slug = first_source(edition)
+    page = edition / "docs" / "articles" / f"{slug}.md"
+    edited = page.read_text(encoding="utf-8") + "\nMột câu biên tập viên thêm tay.\n"
+    page.write_text(edited, encoding="utf-8")
+    result = run_build("--root", str(edition), "--docs-only")
+    assert result.returncode == 2
+    assert f"docs/articles/{slug}.md:1: is a generated page that was edited by hand" in result.stderr
+    assert page.read_text(encoding="utf-8") == edited
+
+
+def test_a_page_deleted_by_hand_is_written_again(edition):
+    _source, slug = first_source(edition)
+    page = edition / "docs" / "articles" / f"{slug}.md"
+    expected = page.read_bytes()
+    page.unlink()
+    assert build(edition) == (0, ARTICLES)
+    assert page.read_bytes() == expected
