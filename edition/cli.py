@@ -112,10 +112,17 @@ def _regenerate(root: Path, progress: Progress, cache: BuildCache | None,
     edition = discover(root, cache.load_meta if cache else load_meta)
     result = generate(edition, progress, cache, jobs)
     progress.done()
+    commit_docs(edition, result, cache)
+    return edition, result
+
+
+def commit_docs(edition, result: BuildResult, cache: BuildCache | None) -> None:
+    """Write docs/ pages, then the anchor locks (a failed build never moves an anchor),
+    then what the cache needs for the next build."""
     docs = edition.config.docs_dir
     known = cache.written_pages(docs) if cache else None
     written, deleted = write_pages(docs, shown(edition.root, docs), result.pages, known)
-    write_locks(result.locks)  # only after the pages: a failed build never moves an anchor
+    write_locks(result.locks)
     if cache:
         cache.rekey_after_locks(edition.root, edition.metas, set(result.locks))
         cache.save_metas({meta.path for meta in edition.metas})
@@ -123,7 +130,6 @@ def _regenerate(root: Path, progress: Progress, cache: BuildCache | None,
     log.info("docs: %d articles: %d read, %d from cache; %d pages generated, %d written, %d stale removed; "
              "%d anchor lock(s) updated", len(result.articles), result.read, result.from_cache, len(result.pages),
              written, deleted, len(result.locks))
-    return edition, result
 
 
 def collect_while_idle() -> None:
@@ -153,15 +159,7 @@ def command_build(args: argparse.Namespace) -> int:
     if not run.ok:
         log.error("MkDocs failed; docs/ and site/ were left as they were:\n%s", run.output)
         return EXIT_CHECK_FAILED
-    written, deleted = write_pages(docs, docs_shown, result.pages)
-    write_locks(result.locks)  # only after the pages: a failed build never moves an anchor
-    if cache:
-        cache.rekey_after_locks(edition.root, edition.metas, set(result.locks))
-        cache.save_metas({meta.path for meta in edition.metas})
-        cache.save_written_pages(docs)
-    log.info("docs: %d articles: %d read, %d from cache; %d pages generated, %d written, %d stale removed; "
-             "%d anchor lock(s) updated", len(result.articles), result.read, result.from_cache, len(result.pages),
-             written, deleted, len(result.locks))
+    commit_docs(edition, result, cache)
     log.info("site: %s built in %.1f s", shown(edition.root, edition.config.site_dir), time.perf_counter() - started)
     return EXIT_OK
 
