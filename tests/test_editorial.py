@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import make_edition, meta_yaml, run_build
 
 TEXT = ("Tiêu đề bài thử về ghi chú biên tập\n"
@@ -81,3 +83,19 @@ def test_malformed_item_is_a_schema_error(tmp_path):
     result = run_build("--root", str(root), "--docs-only")
     assert result.returncode == 2
     assert result.stderr.count("editorial: expected {at: p-N, note: text") == 2
+
+
+@pytest.mark.browser
+def test_editorial_marks_are_visible_and_distinct_in_the_browser(page, site_url):
+    """On the seed article with a [sic] and an editor's note (sources/doi-ngoai-….yml)."""
+    page.goto(site_url + "articles/doi-ngoai-quoc-phong-giao-luu-bien-gioi-viet-nam-campuchia/")
+    note = page.locator("aside.edition-editor-note")
+    assert note.count() == 1 and note.is_visible()
+    assert note.get_attribute("role") == "note" and "Ghi chú của biên tập viên 1" in note.inner_text()
+    sic = page.locator(".edition-sic")
+    assert sic.is_visible() and sic.inner_text() == "[sic]"
+    author_color = page.locator("article p").nth(3).evaluate("e => getComputedStyle(e).color")
+    assert sic.evaluate("e => getComputedStyle(e).color") != author_color  # the editor's, not the author's
+    page.locator("aside.edition-editor-note a").click()
+    assert page.url.endswith("#p-17")
+    assert page.console_errors == []
