@@ -21,11 +21,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from .errors import EditionError, Problem
-from .yamlfile import parse_yaml
+from .yamlfile import dump_yaml, parse_yaml
 
 LOCK_SUFFIX = ".lock.yml"
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)")
@@ -109,5 +108,5 @@ def dump_lock(lock: ArticleLock) -> str:
     data = {"slugs": lock.slugs,
             "paragraphs": [_entry_dict(e) for e in lock.paragraphs],
             "headings": [_entry_dict(e) for e in lock.headings]}
-    return HEADER.format(source=lock.source) + yaml.safe_dump(data, allow_unicode=True, sort_keys=False,
+    return HEADER.format(source=lock.source) + dump_yaml(data, allow_unicode=True, sort_keys=False,
                                                               width=100000, default_flow_style=False)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import html
 from collections import Counter
 
-import yaml
+from .yamlfile import dump_yaml
 
 from .escape import front_matter_values, markdown_text
 from .model import Article, DroppedLine
@@ -31,7 +31,7 @@ from .writer import article_title  # noqa: E402  (one definition of an article's
 
 
 def _front_matter(data: dict) -> str:
-    return "---\n" + yaml.safe_dump(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return "---\n" + dump_yaml(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
 def sort_key(article: Article) -> tuple:

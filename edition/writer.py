@@ -12,7 +12,7 @@ import html
 from typing import Iterable
 from urllib.parse import quote
 
-import yaml
+from .yamlfile import dump_yaml
 
 from .citation import csl_item, formatted_citation, json_ld
 from .escape import front_matter_values, html_attribute, markdown_text
@@ -199,7 +199,7 @@ def front_matter(article: Article) -> str:
         data["keywords"] = keywords
     data["csl"] = csl_item(meta, article_title(article))  # read by the template and edition.js
     data["jsonld"] = json_ld(meta, article_title(article))
-    return yaml.safe_dump(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000)
+    return dump_yaml(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000)
 
 
 def facts_line(article: Article) -> str:
