@@ -26,12 +26,17 @@ def lock_updates(root: Path, articles: list[Article]) -> dict[Path, str]:
     return updates
 
 
-def lost_anchors(root: Path, articles: list[Article]) -> list[Problem]:
-    """Published anchors that the new locks would no longer contain."""
+def lost_anchors(root: Path, articles: list[Article], updates: dict[Path, str]) -> list[Problem]:
+    """Published anchors that the new locks (``updates``, from lock_updates) would no longer contain.
+
+    A lock whose text does not change loses nothing, so only updated locks are read.
+    """
     problems = []
     for article in articles:
         name = article.source.path.split("/", 1)[-1]
         path = lock_path(root, name)
+        if path not in updates:
+            continue
         old = load_lock(path, f"sources/{path.name}", article.source.path).published_anchors()
         lost = sorted(old - lock_from_article(article).published_anchors())
         if lost:
@@ -45,8 +50,9 @@ def lost_anchors(root: Path, articles: list[Article]) -> list[Problem]:
 def orphan_locks(root: Path, sources_in_use: set[str]) -> list[Problem]:
     """Locks of sources that are gone: their anchors would be lost without a word."""
     problems = []
+    expected = {Path(name).stem + LOCK_SUFFIX for name in sources_in_use}
     for path in sorted((root / "sources").glob(f"*{LOCK_SUFFIX}")):
-        if not any(Path(name).stem + LOCK_SUFFIX == path.name for name in sources_in_use):
+        if path.name not in expected:
             problems.append(Problem(f"sources/{path.name}", "holds the published anchors of a source that is "
                                     "gone (no metadata file names it)", None,
                                     hint="restore the source and its .yml, or delete this lock file to retire "

@@ -183,7 +183,8 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
         collector.problems.extend(outcome.problems)
         context.warnings.extend(outcome.warnings)
     articles = [o.article for o in built.outcomes if o.article is not None]
-    for problem in lost_anchors(edition.root, articles):
+    locks = lock_updates(edition.root, articles)
+    for problem in lost_anchors(edition.root, articles, locks):
         collector.add(problem)
     current = {a.slug: a for a in articles}
     for article in articles:
@@ -204,4 +205,4 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
     generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name),
                                    tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))
     return BuildResult(articles, sorted(generated, key=lambda p: p.path), context.warnings,
-                       lock_updates(edition.root, articles), built.read, built.from_cache)
+                       locks, built.read, built.from_cache)
