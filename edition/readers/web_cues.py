@@ -139,7 +139,9 @@ def match_cue(text: str) -> CueMatch | None:
 
 def ends_article(text: str) -> CueMatch | None:
     """A cue standing alone on its line that announces the lists after an article."""
-    found = match_cue(text)
-    if found and found.whole_line and found.group.ends_article:
-        return found
-    return None
+    return end_cue(match_cue(text))
+
+
+def end_cue(found: CueMatch | None) -> CueMatch | None:
+    """``found`` if it is a whole-line cue of a group that ends the article, else None."""
+    return found if found and found.whole_line and found.group.ends_article else None

@@ -14,10 +14,11 @@ its name is the rule shown in the drop report.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable, Iterator
 
 from . import web_text as shape
-from .web_cues import GROUPS, CueGroup, match_cue
+from .web_cues import GROUPS, CueGroup, CueMatch, end_cue, match_cue
 
 
 @dataclass(frozen=True)
@@ -29,6 +30,16 @@ class Line:
     @property
     def blank(self) -> bool:
         return not self.text
+
+    @cached_property
+    def cue(self) -> CueMatch | None:
+        """The cue group of this line (see web_cues), worked out once: every cue rule asks."""
+        return match_cue(self.text)
+
+    @property
+    def ends_article(self) -> CueMatch | None:
+        """A cue standing alone on its line that announces the lists after an article."""
+        return end_cue(self.cue)
 
 
 @dataclass(frozen=True)
@@ -85,7 +96,7 @@ def image_markup(line: Line, page: Page) -> str | None:
 
 def cue_rule(group: CueGroup) -> Rule:
     def rule(line: Line, page: Page) -> str | None:
-        found = match_cue(line.text)
+        found = line.cue
         return found.reason(line.text) if found and found.group is group else None
     rule.__name__ = group.rule.replace("-", "_")
     return rule

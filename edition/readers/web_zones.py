@@ -12,7 +12,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import web_text as shape
-from .web_cues import ends_article
 from .web_rules import BEFORE_HEADLINE, WIDGET_RULES, Line, Page, first_reason
 
 HEADLINE_SEARCH_LINES = 40  # non-blank lines of chrome above a headline; deeper than this there is none
@@ -102,7 +101,7 @@ def _is_body_text(line: Line, page: Page) -> bool:
 def _sentences_until_list(rest: list[Line], page: Page) -> int:
     count = 0
     for line in rest:
-        if ends_article(line.text):
+        if line.ends_article:
             break
         count += _is_body_text(line, page)
     return count
@@ -131,7 +130,7 @@ def find_end(page: Page, lines: list[Line]) -> ArticleEnd | None:
     paragraphs = 0
     for index, line in enumerate(lines):
         rest = lines[index + 1:]
-        if paragraphs and ends_article(line.text):
+        if paragraphs and line.ends_article:
             return ArticleEnd(line.number, f"'{line.text}' on line {line.number}")
         if paragraphs >= END_SIGNATURE_MIN_PARAGRAPHS and _signature_ends(line, rest, page):
             if not rest:
