@@ -44,12 +44,16 @@ def _invert(date: str) -> str:
     return "".join(chr(ord("9") - ord(c) + ord("0")) if c.isdigit() else c for c in date)
 
 
-def render_index(articles: list[Article], site_name: str) -> str:
+ABOUT_PAGE = "about.md"  # hand-written by the editor; the home page links to it when it exists
+
+
+def render_index(articles: list[Article], site_name: str, about_page: bool = True) -> str:
+    about = f" Xem [Giới thiệu]({ABOUT_PAGE}) về nguyên tắc biên tập." if about_page else ""
     lines = [
         _front_matter({"title": site_name, "lang": "vi", "hide": ["navigation", "toc"]}),
         f"# {markdown_text(site_name)}\n",
         "Ấn bản số có chú giải: văn bản đã làm sạch, chú thích của tác giả, bảng thuật ngữ viết tắt "
-        "và số đoạn (¶) để trích dẫn ổn định. Xem [Giới thiệu](about.md) về nguyên tắc biên tập.\n",
+        f"và số đoạn (¶) để trích dẫn ổn định.{about}\n",
         '<div class="edition-index" markdown>\n',  # edition.css stacks the rows on phones
         "| Bài | Nguồn | Ngày | Ngôn ngữ |",
         "| --- | --- | --- | --- |",

@@ -202,7 +202,8 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
         generated.append(GeneratedPage(pages.article_path(outcome.slug), outcome.page, sources))
         generated.append(GeneratedPage(pages.report_path(outcome.slug), outcome.report, sources))
     generated.extend(pages.edition_pages(edition, articles, context))
-    generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name),
+    generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name, about_page=(
+        edition.config.docs_dir / pages.ABOUT_PAGE).is_file()),
                                    tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))
     return BuildResult(articles, sorted(generated, key=lambda p: p.path), context.warnings,
                        locks, built.read, built.from_cache)

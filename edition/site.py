@@ -48,15 +48,23 @@ def config_for(config: SiteConfig, docs_dir: Path | None) -> Iterator[Path]:
 
 def run_mkdocs_build(config: SiteConfig, site_dir: Path, strict: bool = True,
                      docs_dir: Path | None = None) -> MkDocsRun:
-    env = dict(os.environ)
+    # No --quiet: MkDocs 1.6 counts warnings for --strict only when they are logged, so
+    # --quiet silently turns strict mode off. Its INFO lines are dropped from the output here.
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     env.setdefault("SOURCE_DATE_EPOCH", "0")
     with config_for(config, docs_dir) as config_file:
         command = [sys.executable, "-m", "mkdocs", "build", "--config-file", str(config_file),
-                   "--site-dir", str(site_dir), "--quiet"]
+                   "--site-dir", str(site_dir)]
         if strict:
             command.append("--strict")
         result = subprocess.run(command, cwd=config.path.parent, capture_output=True, text=True, env=env)
-    return MkDocsRun(result.returncode == 0, (result.stdout + result.stderr).strip())
+    return MkDocsRun(result.returncode == 0, without_info_lines(result.stdout + result.stderr))
+
+
+def without_info_lines(output: str) -> str:
+    """MkDocs' output without its progress lines (INFO, and DEBUG under --verbose)."""
+    kept = [line for line in output.splitlines() if not line.startswith(("INFO ", "INFO\t", "DEBUG "))]
+    return "\n".join(kept).strip()
 
 
 def build_site(config: SiteConfig, strict: bool = True, docs_dir: Path | None = None) -> MkDocsRun:

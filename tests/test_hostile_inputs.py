@@ -356,3 +356,14 @@ def test_failing_mkdocs_leaves_docs_and_site_untouched(tmp_path):
     assert result.returncode == 1 and "MkDocs failed" in result.stderr, result.stderr
     assert {part: tree_hashes(root / part) for part in ("docs", "site")} == before
     assert not [p for p in root.iterdir() if ".building." in p.name]
+
+
+def test_a_broken_link_in_a_hand_written_page_fails_the_strict_build(tmp_path):
+    """MkDocs' --quiet turns --strict off; the build must not pass it, or broken links would be published."""
+    root = edition(tmp_path, VIETNAMESE)
+    (root / "docs" / "about.md").write_text("# Giới thiệu\n\n[Trang không có](khong-co.md)\n", encoding="utf-8")
+    result = run_build("--root", str(root))
+    assert result.returncode == 1, result.stderr
+    assert "MkDocs failed" in result.stderr and "khong-co.md" in result.stderr
+    assert "INFO" not in result.stderr  # MkDocs' progress lines are left out
+    assert not (root / "site").exists()
