@@ -196,6 +196,12 @@ class Article:
         head = tuple(b for b in (self.headline, self.byline, self.lede) if b is not None)
         return head + tuple(self.blocks) + tuple(self.footnotes)
 
+    def unplaced_footnotes(self) -> tuple[Footnote, ...]:
+        """Footnotes whose marker the reader did not find in the text (no NoteRef names them)."""
+        referenced = {item.label for block in self.all_blocks() if not isinstance(block, Footnote)
+                      for item in block.inlines if isinstance(item, NoteRef)}
+        return tuple(note for note in self.footnotes if note.note_label not in referenced)
+
     def with_(self, **changes) -> "Article":
         return replace(self, **changes)
 

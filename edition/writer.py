@@ -241,9 +241,13 @@ def render_article(article: Article, report_href: str) -> str:
     references = references_section(article)
     if references:
         parts.append(references)
+    unplaced = article.unplaced_footnotes()
+    if unplaced:
+        parts.append(render_unplaced_notes(unplaced, lang))
     parts.append(provenance_section(article, report_href))
     for note in article.footnotes:
-        parts.append(render_footnote(note, lang))
+        if not any(note is other for other in unplaced):
+            parts.append(render_footnote(note, lang))
     return "---\n" + front_matter(article) + "---\n\n" + "\n\n".join(parts) + "\n"
 
 
@@ -251,6 +255,26 @@ def render_footnote(note: Footnote, language: str = "vi") -> str:
     """A footnote; its anchor is a span (attr_list does not reach inside footnotes)."""
     anchor = f'<span id="{html_attribute(note.anchor)}"></span>' if note.anchor else ""
     return f"[^{note_id(note.note_label)}]: {anchor}{anchor_markup(note, language)}{render_inlines(note.inlines, set())}"
+
+
+UNPLACED_TITLE = {
+    "vi": "Chú thích chưa xác định được vị trí trong văn bản",
+    "en": "Notes whose place in the text was not found",
+}
+
+
+def render_unplaced_notes(notes: tuple[Footnote, ...], language: str) -> str:
+    """The author's notes whose marker the reader did not find, after the text, with their numbers.
+
+    As Markdown footnotes they would have a back-link to a marker that does not exist.
+    """
+    title = UNPLACED_TITLE.get(language, UNPLACED_TITLE["en"])
+    parts = [f"**{title}**\n{{: .edition-unplaced-title }}"]
+    for note in notes:
+        anchor = f'<span id="{html_attribute(note.anchor)}"></span>' if note.anchor else ""
+        parts.append(f'{anchor}{anchor_markup(note, language)}<sup>{html_attribute(note.note_label)}</sup> '
+                     f"{render_inlines(note.inlines, set())}\n{{: .edition-unplaced-note }}")
+    return "\n\n".join(parts)
 
 
 PROVENANCE_LABELS = {

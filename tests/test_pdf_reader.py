@@ -280,3 +280,20 @@ def test_without_a_reference_list_check_only_informs(tmp_path):
     result = run_build("check", "--root", str(root), "--docs-only")
     assert result.returncode == 0, result.stderr
     assert "2 citation(s) stay plain: no reference list in sources/bai.yml" in result.stderr
+
+
+def test_a_note_whose_marker_is_missing_is_kept_after_the_text_and_warned_about(tmp_path):
+    """No dangling back-link (MkDocs --strict refuses one): the note is shown after the article, numbered."""
+    from conftest import make_edition, meta_yaml, run_build
+
+    text = layout([(["MỞ ĐẦU", "Câu có chú thích1. Câu mà dấu chú thích đã mất khi trích xuất."],
+                    ["1 Chú thích có dấu.", "2 Chú thích không có dấu trong văn bản."])])
+    root = make_edition(tmp_path / "ed", {"p.txt": text}, {"bai": meta_yaml("bai", "p.txt", kind="pdf")})
+    result = run_build("--root", str(root))
+    assert result.returncode == 0, result.stderr
+    assert "sources/p.txt:9: footnote 2: its marker was not found in the text" in result.stderr
+    html = (root / "site" / "articles" / "bai" / "index.html").read_text(encoding="utf-8")
+    assert 'href="#fnref:1"' in html and "fnref:2" not in html and 'id="fn:2"' not in html
+    unplaced = html.split("Chú thích chưa xác định được vị trí trong văn bản", 1)[1].split("Nguồn gốc văn bản")[0]
+    assert "<sup>2</sup> Chú thích không có dấu trong văn bản." in unplaced
+    assert "Chú thích có dấu." not in unplaced

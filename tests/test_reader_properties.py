@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from edition.metadata import ArticleMeta
 from edition.model import SourceFile
@@ -43,6 +43,7 @@ def raw_source(lines: list[str]) -> RawSource:
 def covering_text(article, number: int) -> str:
     texts = [block.text() if callable(block.text) else block.text for block in article.all_blocks()
              if block.lines.first <= number <= block.lines.last]
+    texts += [block.note_label for block in article.footnotes if block.lines.first <= number <= block.lines.last]
     texts += [drop.text for drop in article.drops if drop.line == number]
     return " ".join(texts + list(article.keywords))
 
@@ -53,6 +54,7 @@ def test_every_line_and_character_is_kept_or_reported(kind):
 
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(LINES)
+    @example(["1. CƠ SỞ LÝ LUẬN", " ", "1:"])  # a note with no marker in the text: its number is kept
     def check(lines):
         COUNTS[kind] = COUNTS.get(kind, 0) + 1
         raw = raw_source(lines)

@@ -6,6 +6,7 @@ is testable alone. The order matters:
 | order | name     | why here                                                        |
 | ----- | -------- | --------------------------------------------------------------- |
 | 10    | headings | heading ids first: later passes and the glossary link to them   |
+| 20    | notes    | warns about footnotes whose marker the reader did not find      |
 | 30    | glossary | terms marked up in body, captions and footnotes                 |
 | 40    | citations| bracketed references linked to the reference list, if any       |
 | 50    | anchors  | paragraph anchors on the final block structure                  |
@@ -22,7 +23,7 @@ from typing import Callable
 
 from ..glossary import Glossary
 from ..model import Article
-from . import anchors, citations, editorial, glossary, headings
+from . import anchors, citations, editorial, glossary, headings, notes
 
 
 @dataclass
@@ -39,6 +40,7 @@ Pass = Callable[[Article, BuildContext], Article]
 
 PASSES: list[tuple[int, str, Pass]] = sorted([
     (10, "headings", headings.run),
+    (20, "notes", notes.run),
     (30, "glossary", glossary.run),
     (40, "citations", citations.run),
     (50, "anchors", anchors.run),
