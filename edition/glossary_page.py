@@ -79,7 +79,8 @@ def render_glossary_page(glossary: Glossary, articles: list[Article], titles: di
         "---\n" f"title: {TITLE}\nlang: vi\n" "---\n",
         f"# {TITLE}\n",
         f"{len(entries)} chữ viết tắt, xếp theo thứ tự chữ cái tiếng Việt (Đ sau D). Mỗi mục cho biết "
-        "nghĩa đầy đủ, nghĩa tiếng Anh và những đoạn dùng nó; bấm số đoạn để tới đoạn đó.\n",
+        "nghĩa đầy đủ, nghĩa tiếng Anh và những đoạn dùng nó; bấm số đoạn để tới đoạn đó.\n" if entries else
+        "Bảng chưa có chữ viết tắt nào: các mục được ghi trong tệp `glossary.yml` của ấn bản.\n",
     ]
     for entry in entries:
         parts.append(render_see_also(entry, glossary, render_entry(entry, uses.get(entry.anchor, []), titles)))

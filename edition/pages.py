@@ -134,13 +134,13 @@ def edition_pages(edition, articles: list[Article], context) -> list:
             found.append(GeneratedPage(f"{ARTICLES_DIR}/{old}/index.html",
                                        render_redirect(old, article.slug, article_title(article)),
                                        (article.meta.path,)))
-    editorial = render_editorial_index(articles)
-    if editorial:
-        found.append(GeneratedPage("editorial-notes.md", editorial, tuple(sorted(m.path for m in edition.metas))))
-    if edition.glossary.entries:
-        titles = {a.slug: article_title(a) for a in articles}
-        found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles),
-                                   (edition.glossary.path,)))
+    # Both pages exist even when empty: mkdocs.yml's nav and About link to them, and a
+    # cited address should not come and go with the last note or term.
+    found.append(GeneratedPage(EDITORIAL_PAGE, render_editorial_index(articles),
+                               tuple(sorted(m.path for m in edition.metas)) or ("sources",)))
+    titles = {a.slug: article_title(a) for a in articles}
+    found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles),
+                               (edition.glossary.path,)))
     return found
 
 
@@ -163,7 +163,10 @@ def render_redirect(old_slug: str, new_slug: str, title: str) -> str:
     )
 
 
-def render_editorial_index(articles: list[Article]) -> str | None:
+EDITORIAL_PAGE = "editorial-notes.md"
+
+
+def render_editorial_index(articles: list[Article]) -> str:
     """Every editorial note and correction of the edition, linked to its paragraph."""
     from .model import Editorial, EditorNote
 
@@ -178,10 +181,10 @@ def render_editorial_index(articles: list[Article]) -> str | None:
                 what = "[sic]" if mark.kind == "sic" else f"thêm chữ [{mark.text}]"
                 rows.append(f"| [{markdown_text(article_title(article))}]({href}) | [¶ {block.label}]({href}#"
                             f"{block.anchor}) | sửa | {markdown_text(what)} |")
-    if not rows:
-        return None
+    table = ("| Bài | Đoạn | Loại | Nội dung |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n" if rows
+             else "Ấn bản chưa có ghi chú hay sửa chữa nào của biên tập viên.\n")
     return (_front_matter({"title": "Ghi chú và sửa chữa của biên tập viên", "lang": "vi"})
             + "# Ghi chú và sửa chữa của biên tập viên\n\n"
             "Mọi can thiệp của biên tập viên, ghi trong `sources/<slug>.yml` (khóa `editorial:`), không bao giờ "
             "trong văn bản gốc. Trên trang bài, chúng được đánh dấu riêng, khác với chú thích của tác giả.\n\n"
-            "| Bài | Đoạn | Loại | Nội dung |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n")
+            + table)
