@@ -57,8 +57,16 @@ def run_mkdocs_build(config: SiteConfig, site_dir: Path, strict: bool = True,
                    "--site-dir", str(site_dir)]
         if strict:
             command.append("--strict")
-        result = subprocess.run(command, cwd=config.path.parent, capture_output=True, text=True, env=env)
-    return MkDocsRun(result.returncode == 0, without_info_lines(result.stdout + result.stderr))
+        result = subprocess.run(command, cwd=config.path.parent, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                text=True, env=env)
+    output = without_info_lines(result.stdout)
+    if result.returncode != 0 and NOT_IN_NAV in output:
+        output += ("\nhint: list the page under nav: in mkdocs.yml to show it in the sidebar, or under "
+                   "not_in_nav: to publish it without a sidebar entry")
+    return MkDocsRun(result.returncode == 0, output)
+
+
+NOT_IN_NAV = 'but are not included in the "nav" configuration'  # MkDocs' words for a page left out of nav
 
 
 def without_info_lines(output: str) -> str:

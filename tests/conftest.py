@@ -88,12 +88,21 @@ def meta_yaml(slug: str, source: str, kind: str = "web", language: str = "vi", *
     return "\n".join(lines) + "\n"
 
 
+def outside_nav(root: Path, *pages: str) -> None:
+    """Declare hand-written ``pages`` as published without a sidebar entry, as an editor would."""
+    config = root / "mkdocs.yml"
+    listed = "".join(f"  /{name}\n" for name in pages)
+    config.write_text(config.read_text(encoding="utf-8").replace("not_in_nav: |\n", "not_in_nav: |\n" + listed, 1),
+                      encoding="utf-8")
+
+
 def build_copy_with_pages(target: Path, pages: dict[str, str]) -> Path:
     """Copy this edition to ``target``, add hand-written docs/ ``pages`` (name: Markdown), build;
     returns the site folder."""
     root = copy_edition(target)
     for name, text in pages.items():
         (root / "docs" / name).write_text(text, encoding="utf-8")
+    outside_nav(root, *pages)
     result = run_build("--root", str(root), env={"SITE_URL": PUBLISHED_URL})
     assert result.returncode == 0, result.stderr
     return root / "site"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
-from conftest import REPO, make_edition, meta_yaml, run_build
+from conftest import REPO, copy_edition, make_edition, meta_yaml, run_build
 
 ARTICLE = "Một tiêu đề bài báo thử nghiệm\nĐoạn thứ nhất của bài, đủ dài để là một đoạn văn.\n"
 
@@ -149,3 +149,12 @@ def test_a_broken_metadata_file_is_reported_once_without_follow_on_errors(tmp_pa
     assert "sources/bai-thu.yml:5:8: invalid YAML" in result.stderr
     assert "has no metadata file" not in result.stderr
     assert "1 problem(s)" in result.stderr
+
+
+def test_a_hand_written_page_missing_from_nav_is_refused_with_what_to_do(tmp_path):
+    root = copy_edition(tmp_path / "ed")
+    (root / "docs" / "extra.md").write_text("# Thêm\n", encoding="utf-8")
+    result = run_build("--root", str(root))
+    assert result.returncode == 1
+    assert "extra.md" in result.stderr and "under nav: in mkdocs.yml" in result.stderr
+    assert "not_in_nav:" in result.stderr

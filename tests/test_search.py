@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_edition, run_build, serve_site
+from conftest import copy_edition, outside_nav, run_build, serve_site
 
 pytestmark = pytest.mark.browser
 
@@ -159,6 +159,7 @@ def abbreviation_site_url(tmp_path_factory):
     """The edition plus a hand-written page whose only mention of the policy is an abbreviation."""
     root = copy_edition(tmp_path_factory.mktemp("abbr-edition"))
     (root / "docs" / "abbr-test.md").write_text(ABBR_PAGE, encoding="utf-8")
+    outside_nav(root, "abbr-test.md")
     result = run_build("--root", str(root))
     assert result.returncode == 0, result.stderr
     with serve_site(root / "site") as url:
