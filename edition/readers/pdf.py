@@ -27,20 +27,26 @@ HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 
 def join_inlines(parts: list[list[Inline]], language: str) -> tuple[Inline, ...]:
     """Lines to one paragraph: a space between lines; English words hyphenated at a line end rejoin."""
-    out: list[Inline] = []
+    # Text runs are lists of line pieces, joined once at the end: appending each line to
+    # one growing string made long paragraphs quadratic.
+    out: list[Inline | list[str]] = []
     for part in parts:
-        if out and isinstance(out[-1], Text) and part and isinstance(part[0], Text):
-            left, right = out[-1].text.rstrip(), part[0].text.lstrip()
-            if language == "en" and HYPHEN_WRAP.search(left) and right[:1].islower():
-                out[-1] = Text(left[:-1] + right)
+        if out and isinstance(out[-1], list) and part and isinstance(part[0], Text):
+            run, right = out[-1], part[0].text.lstrip()
+            while len(run) > 1 and not run[-1].strip():
+                run.pop()  # a blank piece: the hyphen test looks at the text before it
+            run[-1] = run[-1].rstrip()
+            if language == "en" and HYPHEN_WRAP.search(run[-1]) and right[:1].islower():
+                run[-1] = run[-1][:-1] + right
             else:
-                out[-1] = Text(left + " " + right)
-            out.extend(part[1:])
+                run.append(" " + right)
+            rest = part[1:]
         else:
             if out and isinstance(out[-1], NoteRef) and part and isinstance(part[0], Text):
                 part = [Text(" " + part[0].text.lstrip()), *part[1:]]
-            out.extend(part)
-    merged = [Text(re.sub(r"\s+", " ", i.text)) if isinstance(i, Text) else i for i in out]
+            rest = part
+        out.extend([item.text] if isinstance(item, Text) else item for item in rest)
+    merged = [Text(re.sub(r"\s+", " ", "".join(i))) if isinstance(i, list) else i for i in out]
     if merged and isinstance(merged[0], Text):
         merged[0] = Text(merged[0].text.lstrip())
     if merged and isinstance(merged[-1], Text):

@@ -36,13 +36,14 @@ class NoteBody:
 
 
 def join_note_lines(parts: list[str]) -> str:
-    text = ""
+    pieces: list[str] = []
     for part in parts:
-        if text and URL.search(text.split(" ")[-1]) and text.endswith(("-", "/", "_", "=")):
-            text += part  # a URL broken over a line end
-        else:
-            text = f"{text} {part}".strip() if text else part
-    return re.sub(r"\s+", " ", text)
+        last = pieces[-1] if pieces else ""
+        if last and last.endswith(("-", "/", "_", "=")) and URL.search(last.rsplit(" ", 1)[-1]):
+            pieces[-1] = last + part  # a URL broken over a line end
+        elif part or not pieces:
+            pieces.append(part)
+    return re.sub(r"\s+", " ", " ".join(pieces)).strip()
 
 
 def collect_notes(notes: list[NoteLine]) -> tuple[list[NoteBody], list[DroppedLine]]:
@@ -58,8 +59,8 @@ def collect_notes(notes: list[NoteLine]) -> tuple[list[NoteBody], list[DroppedLi
         if not bodies:
             drops.append(DroppedLine(line.number, line.text, "stray-note-line", "text in a footnote area before any note"))
             continue
-        current = join_note_lines(parts[-1])
-        if URL.fullmatch(line.text.strip()) and _url_core(line.text) in _url_core(current).replace(" ", ""):
+        if URL.fullmatch(line.text.strip()) and \
+                _url_core(line.text) in _url_core(join_note_lines(parts[-1])).replace(" ", ""):
             drops.append(DroppedLine(line.number, line.text, RULE_REPEATED_URL,
                                      f"URL repeated by the extractor after note {bodies[-1].label}"))
             bodies[-1].lines.append(line.number)
