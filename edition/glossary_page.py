@@ -61,10 +61,11 @@ def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) 
     if not uses:
         lines += ["*Chưa xuất hiện trong bài nào.*", ""]
     else:
-        articles = sorted({u.article.slug for u in uses})
-        lines += [f"Dùng {total} lần trong {len(articles)} bài:", ""]
-        for slug in articles:
-            places = [u for u in uses if u.article.slug == slug]
+        by_article: dict[str, list[Use]] = {}
+        for use in uses:
+            by_article.setdefault(use.article.slug, []).append(use)
+        lines += [f"Dùng {total} lần trong {len(by_article)} bài:", ""]
+        for slug, places in sorted(by_article.items()):
             links = ", ".join(f"[{u.label}](articles/{slug}.md#{u.anchor})" + (f" ({u.count}×)" if u.count > 1 else "")
                               for u in places)
             lines.append(f"- [{markdown_text(titles[slug])}](articles/{slug}.md): {links}")

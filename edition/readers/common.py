@@ -6,7 +6,15 @@ import re
 
 from ..model import DroppedLine, LineSpan, Paragraph, Text
 
-SPACES = re.compile(r"\s+")
+# White space to collapse into one space: a run of two or more, or one that is not a
+# plain space. A lone space (most of them) is not a match, so substitutions are rare:
+# several times faster than r"\s+" on prose, with the same result.
+SPACES = re.compile(r"\s{2,}|[^\S ]")
+
+
+def collapse_spaces(text: str) -> str:
+    """Runs of white space (tabs, non-breaking spaces, line ends) as one space; not stripped."""
+    return SPACES.sub(" ", text)
 
 RULE_BLANK = "blank"
 

@@ -18,6 +18,7 @@ from ..metadata import ArticleMeta
 from ..model import Article, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
 from ..source import RawSource
 from . import pdf_notes, pdf_structure as shape
+from .common import collapse_spaces
 from .pdf_layout import BodyLine, split_pages
 
 KEYWORDS = re.compile(r"^(Từ khoá|Từ khóa|Keywords|Key words)\s*:\s*(.+)$", re.IGNORECASE)
@@ -46,7 +47,7 @@ def join_inlines(parts: list[list[Inline]], language: str) -> tuple[Inline, ...]
                 part = [Text(" " + part[0].text.lstrip()), *part[1:]]
             rest = part
         out.extend([item.text] if isinstance(item, Text) else item for item in rest)
-    merged = [Text(re.sub(r"\s+", " ", "".join(i))) if isinstance(i, list) else i for i in out]
+    merged = [Text(collapse_spaces("".join(i))) if isinstance(i, list) else i for i in out]
     if merged and isinstance(merged[0], Text):
         merged[0] = Text(merged[0].text.lstrip())
     if merged and isinstance(merged[-1], Text):
@@ -83,7 +84,7 @@ class Builder:
         text = " ".join(self.body[i].text.strip() for i in indexes)
         lines = [self.body[i].number for i in indexes]
         lang = "en" if text == ABSTRACT_EN and self.language != "en" else None
-        self.blocks.append(Heading((Text(re.sub(r"\s+", " ", text)),), LineSpan(min(lines), max(lines)),
+        self.blocks.append(Heading((Text(collapse_spaces(text)),), LineSpan(min(lines), max(lines)),
                                    level=level, lang=lang))
 
     def run(self) -> list:

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Citation, DroppedLine, Footnote, Inline, LineSpan, Link, NoteRef, Text
+from .common import collapse_spaces
 from .pdf_layout import FOOTNOTE_START, BodyLine, NoteLine
 
 URL = re.compile(r"https?://[^\s<>\"”]+")
@@ -43,7 +44,7 @@ def join_note_lines(parts: list[str]) -> str:
             pieces[-1] = last + part  # a URL broken over a line end
         elif part or not pieces:
             pieces.append(part)
-    return re.sub(r"\s+", " ", " ".join(pieces)).strip()
+    return collapse_spaces(" ".join(pieces)).strip()
 
 
 def collect_notes(notes: list[NoteLine]) -> tuple[list[NoteBody], list[DroppedLine]]:

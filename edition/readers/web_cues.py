@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .common import collapse_spaces
+
 CONTAINS_MAX_CHARS = 300  # prompts and notices run to two or three sentences; body paragraphs are longer
 LABEL_MAX_CHARS = 160  # 'Xem thêm: <a headline>' is one headline long
 
@@ -115,7 +117,7 @@ GROUPS: tuple[CueGroup, ...] = (
 def normalise(text: str) -> str:
     text = BULLETS.sub("", text.casefold()).strip()
     text = COUNTERS.sub("", text).strip()
-    return re.sub(r"\s+", " ", text.replace("’", "'"))
+    return collapse_spaces(text.replace("’", "'"))
 
 
 def match_cue(text: str) -> CueMatch | None:
