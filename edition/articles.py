@@ -24,6 +24,7 @@ from typing import Callable, Iterator, Sequence
 from . import pages
 from .cache import ArticleKey, BuildCache, article_key, write_entry
 from .errors import EditionError, Problem
+from .locks import lock_text
 from .metadata import ArticleMeta
 from .model import Article
 from .parallel import job_count, map_chunks
@@ -46,6 +47,7 @@ class ArticleOutcome:
     warnings: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     from_cache: bool = False
+    lock: str = ""  # text of its anchor lock file (written in the worker: dumping YAML is not cheap)
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,8 @@ def build_one(read: ReadArticle, edition, context, meta: ArticleMeta) -> Article
     except EditionError as err:
         return ArticleOutcome(meta.slug, None, problems=tuple(err.problems))
     page = render_article(article, f"../{pages.report_path(article.slug)}")
-    return ArticleOutcome(meta.slug, article, page, pages.render_report(article), tuple(own_context.warnings))
+    return ArticleOutcome(meta.slug, article, page, pages.render_report(article), tuple(own_context.warnings),
+                          lock=lock_text(article))
 
 
 @contextmanager

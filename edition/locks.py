@@ -15,12 +15,15 @@ from .model import Article
 from .transforms.anchors import lock_from_article
 
 
-def lock_updates(root: Path, articles: list[Article]) -> dict[Path, str]:
-    """Lock files whose text would change, with their new text."""
+def lock_updates(root: Path, locks: list[tuple[Article, str]]) -> dict[Path, str]:
+    """Lock files whose text would change, with their new text.
+
+    ``locks`` pairs each article with the text of its lock (``lock_text``), worked out
+    where the article was built.
+    """
     updates = {}
-    for article in articles:
+    for article, text in locks:
         path = lock_path(root, article.source.path.split("/", 1)[-1])
-        text = dump_lock(lock_from_article(article))
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             updates[path] = text
     return updates
@@ -58,6 +61,11 @@ def orphan_locks(root: Path, sources_in_use: set[str]) -> list[Problem]:
                                     hint="restore the source and its .yml, or delete this lock file to retire "
                                          "those anchors deliberately (links to them will break)"))
     return problems
+
+
+def lock_text(article: Article) -> str:
+    """The text of ``article``'s anchor lock file, as the build writes it."""
+    return dump_lock(lock_from_article(article))
 
 
 def write_locks(updates: dict[Path, str]) -> None:

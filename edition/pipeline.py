@@ -183,7 +183,7 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
         collector.problems.extend(outcome.problems)
         context.warnings.extend(outcome.warnings)
     articles = [o.article for o in built.outcomes if o.article is not None]
-    locks = lock_updates(edition.root, articles)
+    locks = lock_updates(edition.root, [(o.article, o.lock) for o in built.outcomes if o.article is not None])
     for problem in lost_anchors(edition.root, articles, locks):
         collector.add(problem)
     current = {a.slug: a for a in articles}

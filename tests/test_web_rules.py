@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from edition.readers import web_text as shape
 from edition.readers.web_cues import ends_article, match_cue
@@ -171,3 +172,12 @@ def test_menu_of_title_case_items_does_not_pass_for_a_byline_under_a_headline():
 def test_table_row_is_not_an_image_caption():
     article = read_text(f"{HEAD}\n{P1}\n| 2022 | 600 học viên |\n{P2}")
     assert [type(b).__name__ for b in article.blocks] == ["Paragraph", "Paragraph"]
+
+
+@settings(max_examples=500, derandomize=True)
+@given(st.text(alphabet=" :：|()0123456789ab\t\u00a0.x", max_size=24))
+def test_counter_stripping_matches_its_pattern(text):
+    """normalise's fast counter stripping removes exactly what COUNTERS describes."""
+    from edition.readers.web_cues import COUNTERS, _without_counter
+
+    assert _without_counter(text) == COUNTERS.sub("", text).strip()

@@ -21,7 +21,8 @@ CONTAINS_MAX_CHARS = 300  # prompts and notices run to two or three sentences; b
 LABEL_MAX_CHARS = 160  # 'Xem thêm: <a headline>' is one headline long
 
 BULLETS = re.compile(r"^[\s\-–—•·*>|]+")
-COUNTERS = re.compile(r"[\s:：|]*(?:\(\d+\)|\d+)?[\s:：|]*$")
+COUNTERS = re.compile(r"[\s:：|]*(?:\(\d+\)|\d+)?[\s:：|]*$")  # what normalise removes at the end
+TRAILING_NUMBER = re.compile(r"(?:\(\d+\)|\d+)\Z")
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,28 @@ GROUPS: tuple[CueGroup, ...] = (
 
 def normalise(text: str) -> str:
     text = BULLETS.sub("", text.casefold()).strip()
-    text = COUNTERS.sub("", text).strip()
-    return collapse_spaces(text.replace("’", "'"))
+    return collapse_spaces(_without_counter(text).replace("’", "'"))
+
+
+def _without_counter(text: str) -> str:
+    """``text`` without a trailing counter ('(12)', '12') and the separators around it.
+
+    The same as COUNTERS.sub("", text).strip(), without trying the pattern at every
+    position of long lines (every line of a page is normalised).
+    """
+    text = _rstrip_separators(text)
+    found = TRAILING_NUMBER.search(text)
+    if found:
+        text = _rstrip_separators(text[:found.start()])
+    return text.strip()
+
+
+def _rstrip_separators(text: str) -> str:
+    while True:
+        stripped = text.rstrip().rstrip(":：|")
+        if stripped == text:
+            return text
+        text = stripped
 
 
 def match_cue(text: str) -> CueMatch | None:
