@@ -116,7 +116,8 @@ def bench_size(size: int, work: Path, zensical: str | None) -> dict:
     edit = edit_probe(root)
     site = work / f"site-{size}"
     shutil.rmtree(site, ignore_errors=True)
-    runs.append(measure("mkdocs build (baseline)", [sys.executable, "-m", "mkdocs", "build", "--strict", "-q",
+    # No -q: MkDocs' --quiet turns --strict off (build.py runs it the same way).
+    runs.append(measure("mkdocs build (baseline)", [sys.executable, "-m", "mkdocs", "build", "--strict",
                                                     "--config-file", str(root / "mkdocs.yml"), "--site-dir",
                                                     str(site)], root, quiet_env()))
     if zensical:
