@@ -267,13 +267,14 @@ def render_unplaced_notes(notes: tuple[Footnote, ...], language: str) -> str:
     """The author's notes whose marker the reader did not find, after the text, with their numbers.
 
     As Markdown footnotes they would have a back-link to a marker that does not exist.
+    Each keeps the id a placed note has (fn:N), which the glossary page links to.
     """
     title = UNPLACED_TITLE.get(language, UNPLACED_TITLE["en"])
     parts = [f"**{title}**\n{{: .edition-unplaced-title }}"]
     for note in notes:
         anchor = f'<span id="{html_attribute(note.anchor)}"></span>' if note.anchor else ""
         parts.append(f'{anchor}{anchor_markup(note, language)}<sup>{html_attribute(note.note_label)}</sup> '
-                     f"{render_inlines(note.inlines, set())}\n{{: .edition-unplaced-note }}")
+                     f"{render_inlines(note.inlines, set())}\n{{: #fn:{note_id(note.note_label)} .edition-unplaced-note }}")
     return "\n\n".join(parts)
 
 

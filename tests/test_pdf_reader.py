@@ -287,13 +287,18 @@ def test_a_note_whose_marker_is_missing_is_kept_after_the_text_and_warned_about(
     from conftest import make_edition, meta_yaml, run_build
 
     text = layout([(["MỞ ĐẦU", "Câu có chú thích1. Câu mà dấu chú thích đã mất khi trích xuất."],
-                    ["1 Chú thích có dấu.", "2 Chú thích không có dấu trong văn bản."])])
-    root = make_edition(tmp_path / "ed", {"p.txt": text}, {"bai": meta_yaml("bai", "p.txt", kind="pdf")})
+                    ["1 Chú thích có dấu.", "2 Chú thích không có dấu trong văn bản, nói về ASEAN."])])
+    glossary = "terms:\n  - {term: ASEAN, expansion: Hiệp hội các quốc gia Đông Nam Á}\n"
+    root = make_edition(tmp_path / "ed", {"p.txt": text}, {"bai": meta_yaml("bai", "p.txt", kind="pdf")},
+                        glossary=glossary)
     result = run_build("--root", str(root))
     assert result.returncode == 0, result.stderr
     assert "sources/p.txt:9: footnote 2: its marker was not found in the text" in result.stderr
     html = (root / "site" / "articles" / "bai" / "index.html").read_text(encoding="utf-8")
-    assert 'href="#fnref:1"' in html and "fnref:2" not in html and 'id="fn:2"' not in html
+    assert 'href="#fnref:1"' in html and "fnref:2" not in html
+    assert html.count('id="fn:2"') == 1 and 'class="edition-unplaced-note" id="fn:2"' in html
     unplaced = html.split("Chú thích chưa xác định được vị trí trong văn bản", 1)[1].split("Nguồn gốc văn bản")[0]
-    assert "<sup>2</sup> Chú thích không có dấu trong văn bản." in unplaced
+    assert "<sup>2</sup> Chú thích không có dấu trong văn bản, nói về" in unplaced
+    glossary_page = (root / "site" / "glossary" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../articles/bai/#fn:2"' in glossary_page  # the where-used link reaches the note
     assert "Chú thích có dấu." not in unplaced
