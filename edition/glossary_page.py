@@ -14,6 +14,9 @@ from .glossary import Glossary, GlossaryEntry
 from .model import Article, Block, Footnote, Term
 
 GLOSSARY_PAGE = "glossary.md"
+# Articles listed under each term: beyond this the page would grow with the edition
+# (2.3 MB of Markdown at 1,000 articles) for every reader who opens it; search finds the rest.
+WHERE_USED_MAX_ARTICLES = 20
 TITLE = "Bảng chữ viết tắt"
 
 
@@ -33,17 +36,39 @@ def block_place(block: Block) -> tuple[str, str] | None:
     return None
 
 
-def uses_by_term(articles: list[Article]) -> dict[str, list[Use]]:
+TermPlace = tuple[str, str, str, int]  # term id, anchor, label, count
+
+
+def term_places(article: Article) -> tuple[TermPlace, ...]:
+    """Where ``article`` uses glossary terms, in reading order.
+
+    Worked out where the article is built and kept with it (ArticleOutcome.term_places),
+    so that the glossary page does not walk every block of every article on each build.
+    """
+    found = []
+    for block in article.all_blocks():
+        counts = Counter(i.term_id for i in block.inlines if isinstance(i, Term))
+        place = block_place(block)
+        if counts and place is not None:
+            found.extend((term_id, place[0], place[1], count) for term_id, count in counts.items())
+    return tuple(found)
+
+
+def uses_by_term(articles: list[Article], places: dict[str, tuple[TermPlace, ...]] | None = None
+                 ) -> dict[str, list[Use]]:
+    """Uses of each term across ``articles``; ``places`` by slug when already worked out."""
     uses: dict[str, list[Use]] = {}
     for article in articles:
-        for block in article.all_blocks():
-            counts = Counter(i.term_id for i in block.inlines if isinstance(i, Term))
-            place = block_place(block)
-            if not counts or place is None:
-                continue
-            for term_id, count in counts.items():
-                uses.setdefault(term_id, []).append(Use(article, place[0], place[1], count))
+        known = places.get(article.slug) if places else None
+        for term_id, anchor, label, count in (known if known is not None else term_places(article)):
+            uses.setdefault(term_id, []).append(Use(article, anchor, label, count))
     return uses
+
+
+def newest_first(article: Article) -> tuple:
+    from .pages import sort_key  # the home page's order (pages imports this module)
+
+    return sort_key(article)
 
 
 def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) -> str:
@@ -64,17 +89,25 @@ def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) 
         by_article: dict[str, list[Use]] = {}
         for use in uses:
             by_article.setdefault(use.article.slug, []).append(use)
-        lines += [f"Dùng {total} lần trong {len(by_article)} bài:", ""]
-        for slug, places in sorted(by_article.items()):
+        order = sorted(by_article, key=lambda slug: newest_first(by_article[slug][0].article))
+        shown = order[:WHERE_USED_MAX_ARTICLES]
+        lines += [f"Dùng {total} lần trong {len(by_article)} bài" + (":" if len(shown) == len(order) else
+                  f"; {len(shown)} bài mới nhất:"), ""]
+        for slug in shown:
+            places = by_article[slug]
             links = ", ".join(f"[{u.label}](articles/{slug}.md#{u.anchor})" + (f" ({u.count}×)" if u.count > 1 else "")
                               for u in places)
             lines.append(f"- [{markdown_text(titles[slug])}](articles/{slug}.md): {links}")
+        if len(order) > len(shown):
+            lines.append(f"- … và {len(order) - len(shown)} bài khác: tìm “{markdown_text(entry.term)}” bằng ô "
+                         "tìm kiếm để thấy mọi đoạn.")
         lines.append("")
     return "\n".join(lines)
 
 
-def render_glossary_page(glossary: Glossary, articles: list[Article], titles: dict[str, str]) -> str:
-    uses = uses_by_term(articles)
+def render_glossary_page(glossary: Glossary, articles: list[Article], titles: dict[str, str],
+                         places: dict[str, tuple[TermPlace, ...]] | None = None) -> str:
+    uses = uses_by_term(articles, places)
     entries = glossary.sorted_entries()
     parts = [
         "---\n" f"title: {TITLE}\nlang: vi\n" "---\n",

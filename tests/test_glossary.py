@@ -287,3 +287,22 @@ def test_check_reports_no_missing_abbreviation_on_the_seeds():
     result = run_build("check", "--docs-only")
     assert "has no glossary entry" not in result.stderr
     assert result.returncode == 0, result.stderr
+
+
+def test_where_used_lists_the_newest_articles_and_points_to_search_for_the_rest(tmp_path):
+    """The glossary page must not grow with the edition: a capped list, then a count and a pointer."""
+    from edition.glossary_page import WHERE_USED_MAX_ARTICLES
+
+    count = WHERE_USED_MAX_ARTICLES + 3
+    sources = {f"a{i:02d}.txt": f"Tiêu đề bài {i}\n\nQuan hệ trong khuôn khổ ASEAN ngày càng chặt chẽ hơn.\n"
+               for i in range(count)}
+    metas = {f"bai-{i:02d}": meta_yaml(f"bai-{i:02d}", f"a{i:02d}.txt", date=f"2024-01-{i + 1:02d}")
+             for i in range(count)}
+    glossary = "terms:\n  - {term: ASEAN, expansion: Hiệp hội các quốc gia Đông Nam Á}\n"
+    root = make_edition(tmp_path / "ed", sources, metas, glossary=glossary)
+    assert run_build("--root", str(root), "--docs-only").returncode == 0
+    page = (root / "docs" / "glossary.md").read_text(encoding="utf-8")
+    assert f"Dùng {count} lần trong {count} bài; {WHERE_USED_MAX_ARTICLES} bài mới nhất:" in page
+    listed = re.findall(r"^- \[.*\]\(articles/(bai-\d+)\.md\)", page, re.M)
+    assert listed == [f"bai-{i:02d}" for i in range(count - 1, count - 1 - WHERE_USED_MAX_ARTICLES, -1)]
+    assert "… và 3 bài khác: tìm “ASEAN” bằng ô tìm kiếm" in page
