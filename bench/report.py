@@ -81,7 +81,8 @@ def render_results(stored: dict) -> str:
                     f"{s.get('load_before', '?')})" for s in ordered) + ". The machine is shared: where "
         "wall time far exceeds CPU time, other processes had the cores.",
         "",
-        "Each edition has N articles (2N+1 generated pages: article, drop report, index). *wall*: elapsed "
+        "Each edition has N articles (2N+3 generated pages: an article page and a drop report per article, "
+        "the home page, the glossary and the editorial notes). *wall*: elapsed "
         "seconds; *CPU*: user+system seconds of the process and its worker processes; *peak*: largest "
         "resident set of one process (GNU time %M); *ms/article*: wall / N; *× MkDocs*: wall / wall of "
         "`mkdocs build` alone on the same docs/ (the baseline, measured in the same run). *cold*: no cache, "

@@ -44,7 +44,11 @@ class ArticleLock:
 
 
 def lock_path(root: Path, source_name: str) -> Path:
-    return root / "sources" / (Path(source_name).stem + LOCK_SUFFIX)
+    # Path(name).stem without building a Path: called for every article on every build.
+    name = source_name.rsplit("/", 1)[-1]
+    dot = name.rfind(".")
+    stem = name[:dot] if 0 < dot < len(name) - 1 else name
+    return root / "sources" / (stem + LOCK_SUFFIX)
 
 
 def conflict_problems(text: str, shown: str) -> list[Problem]:

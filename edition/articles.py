@@ -24,6 +24,7 @@ from typing import Callable, Iterator, Sequence
 from . import pages
 from .cache import ArticleKey, BuildCache, article_key, write_entry
 from .errors import EditionError, Problem
+from .glossary_page import term_places
 from .locks import lock_text
 from .metadata import ArticleMeta
 from .model import Article
@@ -48,6 +49,7 @@ class ArticleOutcome:
     problems: tuple[Problem, ...] = ()
     from_cache: bool = False
     lock: str = ""  # text of its anchor lock file (written in the worker: dumping YAML is not cheap)
+    term_places: tuple = ()  # where it uses glossary terms (glossary_page.term_places), for the glossary page
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,7 @@ def build_one(read: ReadArticle, edition, context, meta: ArticleMeta) -> Article
         return ArticleOutcome(meta.slug, None, problems=tuple(err.problems))
     page = render_article(article, f"../{pages.report_path(article.slug)}")
     return ArticleOutcome(meta.slug, article, page, pages.render_report(article), tuple(own_context.warnings),
-                          lock=lock_text(article))
+                          lock=lock_text(article), term_places=term_places(article))
 
 
 @contextmanager

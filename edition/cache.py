@@ -271,6 +271,7 @@ class BuildCache:
                 pass
             except Exception as err:  # an unreadable record only means reading pages back
                 log.debug("cache: ignoring unreadable docs record: %s", err)
+        self.written.start_build()  # asked once per build
         return self.written
 
     def save_written_pages(self, docs: Path) -> None:

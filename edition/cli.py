@@ -25,6 +25,7 @@ from . import checks
 from .articles import gc_paused
 from .cache import BuildCache
 from .errors import EditionError
+from .files import by_name
 from .locks import write_locks
 from .metadata import load_meta
 from .outputs import differences, plan_problems, staged_docs, write_pages
@@ -91,7 +92,7 @@ def metadata_files(root: Path) -> list[tuple[Path, str]]:
     sources = root / SOURCES_DIR
     if not sources.is_dir():
         return []
-    return [(path, shown(root, path)) for path in sorted(sources.glob(f"*{METADATA_SUFFIX}"))
+    return [(path, shown(root, path)) for path in sorted(sources.glob(f"*{METADATA_SUFFIX}"), key=by_name)
             if not path.name.endswith(LOCK_SUFFIX)]
 
 
@@ -199,7 +200,7 @@ SERVER_STOP_SECONDS = 10  # how long mkdocs serve may take to exit before it is 
 
 
 def watched_state(root: Path) -> dict[str, float]:
-    paths = [root / "glossary.yml", *sorted((root / "sources").glob("*"))]
+    paths = [root / "glossary.yml", *sorted((root / "sources").glob("*"), key=by_name)]
     return {str(p): p.stat().st_mtime_ns for p in paths if p.is_file()}
 
 

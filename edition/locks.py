@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .anchor_lock import LOCK_SUFFIX, dump_lock, load_lock, lock_path
+from .files import by_name
 from .errors import Problem
 from .model import Article
 from .transforms.anchors import lock_from_article
@@ -54,7 +55,7 @@ def orphan_locks(root: Path, sources_in_use: set[str]) -> list[Problem]:
     """Locks of sources that are gone: their anchors would be lost without a word."""
     problems = []
     expected = {Path(name).stem + LOCK_SUFFIX for name in sources_in_use}
-    for path in sorted((root / "sources").glob(f"*{LOCK_SUFFIX}")):
+    for path in sorted((root / "sources").glob(f"*{LOCK_SUFFIX}"), key=by_name):
         if path.name not in expected:
             problems.append(Problem(f"sources/{path.name}", "holds the published anchors of a source that is "
                                     "gone (no metadata file names it)", None,

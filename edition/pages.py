@@ -120,7 +120,7 @@ def compact_ranges(numbers: list[int]) -> str:
     return ", ".join(ranges)
 
 
-def edition_pages(edition, articles: list[Article], context) -> list:
+def edition_pages(edition, articles: list[Article], context, term_places: dict | None = None) -> list:
     """Further edition-wide pages (the glossary page, redirects): GeneratedPage items."""
     from .glossary_page import GLOSSARY_PAGE, render_glossary_page
     from .outputs import GeneratedPage
@@ -139,7 +139,7 @@ def edition_pages(edition, articles: list[Article], context) -> list:
     found.append(GeneratedPage(EDITORIAL_PAGE, render_editorial_index(articles),
                                tuple(sorted(m.path for m in edition.metas)) or ("sources",)))
     titles = {a.slug: article_title(a) for a in articles}
-    found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles),
+    found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles, term_places),
                                (edition.glossary.path,)))
     return found
 

@@ -19,6 +19,7 @@ from . import pages
 from .articles import build_articles
 from .cache import BuildCache
 from .errors import EditionError, Problem, ProblemCollector
+from .files import by_name
 from .glossary import Glossary, load_glossary
 from .locks import lock_updates, lost_anchors, orphan_locks
 from .metadata import ArticleMeta, load_meta
@@ -120,7 +121,7 @@ def discover(root: Path, load: Callable[[Path, str], ArticleMeta] = load_meta) -
         collector.capture(err)
     metas: list[ArticleMeta] = []
     unreadable: list[str] = []  # text of metadata files that failed, to avoid follow-on errors
-    for path in sorted(sources.glob(f"*{METADATA_SUFFIX}")):
+    for path in sorted(sources.glob(f"*{METADATA_SUFFIX}"), key=by_name):
         if path.name.endswith(LOCK_SUFFIX):
             continue
         try:
@@ -142,15 +143,17 @@ def discover(root: Path, load: Callable[[Path, str], ArticleMeta] = load_meta) -
                                   meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="each source has exactly one metadata file"))
         by_source.setdefault(meta.source, meta)
-        if not (sources / meta.source).resolve().is_relative_to(sources):
+        source_path = sources / meta.source
+        # A plain file named by a validated name is inside sources/; only links need resolving.
+        if source_path.is_symlink() and not source_path.resolve().is_relative_to(sources):
             collector.add(Problem(meta.path, f"source file sources/{meta.source} is a link to a file outside "
                                              f"sources/", meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="copy the raw text into sources/ instead of linking to it"))
-        elif not (sources / meta.source).is_file():
+        elif not source_path.is_file():
             collector.add(Problem(meta.path, f"source file sources/{meta.source} does not exist",
                                   meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="put the raw text in sources/ or correct 'source:'"))
-    for path in sorted(p for p in sources.iterdir() if p.is_file()):
+    for path in sorted((p for p in sources.iterdir() if p.is_file()), key=by_name):
         if path.suffix == METADATA_SUFFIX or path.name in IGNORED_IN_SOURCES or path.name.startswith("."):
             continue
         if path.name not in by_source and not unreadable:  # a broken metadata file may be its own
@@ -183,8 +186,10 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
         collector.problems.extend(outcome.problems)
         context.warnings.extend(outcome.warnings)
     articles = [o.article for o in built.outcomes if o.article is not None]
-    locks = lock_updates(edition.root, [(o.article, o.lock) for o in built.outcomes if o.article is not None])
-    for problem in lost_anchors(edition.root, articles, locks):
+    # A cached article's lock text is the lock file's: its bytes are part of the cache key.
+    fresh = [(o.article, o.lock) for o in built.outcomes if o.article is not None and not o.from_cache]
+    locks = lock_updates(edition.root, fresh)
+    for problem in lost_anchors(edition.root, [article for article, _lock in fresh], locks):
         collector.add(problem)
     current = {a.slug: a for a in articles}
     for article in articles:
@@ -201,7 +206,8 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
         sources = (outcome.article.source.path, outcome.article.meta.path) + glossary_source
         generated.append(GeneratedPage(pages.article_path(outcome.slug), outcome.page, sources))
         generated.append(GeneratedPage(pages.report_path(outcome.slug), outcome.report, sources))
-    generated.extend(pages.edition_pages(edition, articles, context))
+    generated.extend(pages.edition_pages(edition, articles, context,
+                                         {o.slug: o.term_places for o in built.outcomes}))
     generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name, about_page=(
         edition.config.docs_dir / pages.ABOUT_PAGE).is_file()),
                                    tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))

@@ -38,6 +38,18 @@ class WrittenPages:
     # The text and sources last recorded per page, in memory only (serve): an equal page
     # needs no stamping (hashing) to know that its file is up to date.
     texts: dict[str, tuple[str, tuple[str, ...]]] = field(default_factory=dict, repr=False)
+    # Signatures read during the current build (each page is asked about several times);
+    # emptied by start_build, refreshed by record and forget.
+    stats: dict[str, Signature | None] = field(default_factory=dict, repr=False)
+
+    def start_build(self) -> None:
+        """Forget the signatures read by the last build: files may have changed since."""
+        self.stats.clear()
+
+    def _signature(self, docs: Path, rel: str) -> Signature | None:
+        if rel not in self.stats:
+            self.stats[rel] = signature(os.path.join(docs, rel))
+        return self.stats[rel]
 
     def holds(self, docs: Path, rel: str, content: str, sources: tuple[str, ...]) -> bool:
         """Whether the file is untouched since recorded as ``content`` from ``sources``."""
@@ -46,12 +58,12 @@ class WrittenPages:
     def digest_of(self, docs: Path, rel: str) -> str | None:
         """The stamp line of the page's text if the file is untouched since recorded, else None."""
         record = self.records.get(rel)
-        if record is None or signature(os.path.join(docs, rel)) != record[0]:
+        if record is None or self._signature(docs, rel) != record[0]:
             return None
         return record[1]
 
     def record(self, docs: Path, rel: str, digest: str, content: str, sources: tuple[str, ...]) -> None:
-        found = signature(os.path.join(docs, rel))
+        found = self.stats[rel] = signature(os.path.join(docs, rel))
         if found is None:
             return
         self.texts[rel] = (content, sources)
@@ -61,5 +73,6 @@ class WrittenPages:
 
     def forget(self, rel: str) -> None:
         self.texts.pop(rel, None)
+        self.stats.pop(rel, None)
         if self.records.pop(rel, None) is not None:
             self.changed = True
