@@ -50,7 +50,9 @@ ABOUT_PAGE = "about.md"  # hand-written by the editor; the home page links to it
 def render_index(articles: list[Article], site_name: str, about_page: bool = True) -> str:
     about = f" Xem [Giới thiệu]({ABOUT_PAGE}) về nguyên tắc biên tập." if about_page else ""
     lines = [
-        _front_matter({"title": site_name, "lang": "vi", "hide": ["navigation", "toc"]}),
+        # Out of the theme's own search: Zensical, which always builds one, refuses a page of
+        # 5,000 rows (over its limit of token positions); each article is indexed itself.
+        _front_matter({"title": site_name, "lang": "vi", "hide": ["navigation", "toc"], "search": {"exclude": True}}),
         f"# {markdown_text(site_name)}\n",
         "Ấn bản số có chú giải: văn bản đã làm sạch, chú thích của tác giả, bảng thuật ngữ viết tắt "
         f"và số đoạn (¶) để trích dẫn ổn định.{about}\n",
