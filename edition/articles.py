@@ -123,7 +123,7 @@ def cacheable(outcome: ArticleOutcome, key: ArticleKey | None) -> bool:
 def cached_outcomes(cache: BuildCache, metas: list[ArticleMeta]) -> tuple[dict[str, ArticleKey], dict[str, ArticleOutcome]]:
     """The key of every article and the outcomes the cache holds for them."""
     shared = cache.shared_digest()
-    keys = {meta.slug: article_key(cache.root, meta, shared) for meta in metas}
+    keys = {meta.slug: article_key(cache.root, meta, shared, cache.hashes) for meta in metas}
     found = {}
     for meta in metas:
         outcome = cache.load(meta.slug, keys[meta.slug].digest)

@@ -218,3 +218,31 @@ def test_a_page_deleted_by_hand_is_written_again(edition):
     page.unlink()
     assert build(edition) == (0, ARTICLES)
     assert page.read_bytes() == expected
+
+
+def test_file_hashes_reuse_an_unchanged_file_and_notice_a_same_size_edit(tmp_path):
+    """serve's memo of source and lock digests: a stat signature decides, ctime included."""
+    import hashlib
+    import os
+
+    from edition.cache import FileHashes
+
+    path = tmp_path / "a.txt"
+    path.write_bytes(b"aaaa")
+    os.utime(path, (1e9, 1e9))  # long before it is hashed: not racy
+    hashes = FileHashes()
+    assert hashes.sha256(str(path)) == hashlib.sha256(b"aaaa").hexdigest()
+    signature, hashed_at, _digest = hashes.known[str(path)]
+    hashes.known[str(path)] = (signature, hashed_at, "remembered")
+    assert hashes.sha256(str(path)) == "remembered"  # unchanged: not read again
+    path.write_bytes(b"bbbb")  # same size, same mtime restored: the ctime still moves
+    os.utime(path, (1e9, 1e9))
+    assert hashes.sha256(str(path)) == hashlib.sha256(b"bbbb").hexdigest()
+    fresh = tmp_path / "b.txt"
+    fresh.write_bytes(b"cccc")  # written just now: racy, so hashed on every call
+    hashes.sha256(str(fresh))
+    signature, hashed_at, _digest = hashes.known[str(fresh)]
+    hashes.known[str(fresh)] = (signature, hashed_at, "stale")
+    assert hashes.sha256(str(fresh)) == hashlib.sha256(b"cccc").hexdigest()
+    path.unlink()
+    assert hashes.sha256(str(path)) == "absent"
