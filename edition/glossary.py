@@ -24,12 +24,12 @@ from pathlib import Path
 from typing import Any
 
 from .errors import EditionError, Problem
+from .metadata import LANGUAGES
 from .slugs import slugify
 from .yamlfile import Positions, load_yaml
 
 ENTRY_KEYS = ("term", "expansion", "gloss", "definition", "variants", "see_also", "language")
 TOP_KEYS = ("terms", "ignore")
-LANGUAGES = ("vi", "en")
 
 
 @dataclass(frozen=True)
