@@ -54,13 +54,11 @@ def term_places(article: Article) -> tuple[TermPlace, ...]:
     return tuple(found)
 
 
-def uses_by_term(articles: list[Article], places: dict[str, tuple[TermPlace, ...]] | None = None
-                 ) -> dict[str, list[Use]]:
-    """Uses of each term across ``articles``; ``places`` by slug when already worked out."""
+def uses_by_term(articles: list[Article], places: dict[str, tuple[TermPlace, ...]]) -> dict[str, list[Use]]:
+    """Uses of each term across ``articles``; ``places``: term_places of each, by slug."""
     uses: dict[str, list[Use]] = {}
     for article in articles:
-        known = places.get(article.slug) if places else None
-        for term_id, anchor, label, count in (known if known is not None else term_places(article)):
+        for term_id, anchor, label, count in places[article.slug]:
             uses.setdefault(term_id, []).append(Use(article, anchor, label, count))
     return uses
 
@@ -106,7 +104,7 @@ def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) 
 
 
 def render_glossary_page(glossary: Glossary, articles: list[Article], titles: dict[str, str],
-                         places: dict[str, tuple[TermPlace, ...]] | None = None) -> str:
+                         places: dict[str, tuple[TermPlace, ...]]) -> str:
     uses = uses_by_term(articles, places)
     entries = glossary.sorted_entries()
     parts = [

@@ -122,8 +122,11 @@ def compact_ranges(numbers: list[int]) -> str:
     return ", ".join(ranges)
 
 
-def edition_pages(edition, articles: list[Article], context, term_places: dict | None = None) -> list:
-    """Further edition-wide pages (the glossary page, redirects): GeneratedPage items."""
+def edition_pages(edition, articles: list[Article], context, term_places: dict) -> list:
+    """Further edition-wide pages (the glossary page, redirects): GeneratedPage items.
+
+    ``term_places``: where each article uses glossary terms, by slug (ArticleOutcome.term_places).
+    """
     from .glossary_page import GLOSSARY_PAGE, render_glossary_page
     from .outputs import GeneratedPage
 

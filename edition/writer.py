@@ -245,9 +245,8 @@ def render_article(article: Article, report_href: str) -> str:
     if unplaced:
         parts.append(render_unplaced_notes(unplaced, lang))
     parts.append(provenance_section(article, report_href))
-    for note in article.footnotes:
-        if not any(note is other for other in unplaced):
-            parts.append(render_footnote(note, lang))
+    placed = [note for note in article.footnotes if note not in unplaced]
+    parts.extend(render_footnote(note, lang) for note in placed)
     return "---\n" + front_matter(article) + "---\n\n" + "\n\n".join(parts) + "\n"
 
 
