@@ -36,16 +36,16 @@ import logging
 import os
 import pickle
 import sys
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 from .errors import EditionError
+from .files import write_atomically
 from .metadata import ArticleMeta, load_meta
 from .parallel import job_count, map_chunks
-from .written import WrittenPages
+from .written import WrittenPages, stat_signature
 
 log = logging.getLogger(__name__)
 
@@ -117,7 +117,7 @@ class FileHashes:
         except OSError:
             self.known.pop(path, None)
             return "absent"
-        signature = (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
+        signature = stat_signature(stat)
         remembered = self.known.get(path)
         if remembered and remembered[0] == signature and stat.st_mtime < remembered[1] - RACY_SECONDS:
             return remembered[2]
@@ -141,18 +141,6 @@ def article_key(root: Path, meta: ArticleMeta, shared: str, hashes: FileHashes |
     for path in article_inputs(root, meta):
         sha.update(f"{path.name}\0{hashes.sha256(str(path))}\0".encode())
     return ArticleKey(sha.hexdigest(), source)
-
-
-def write_atomically(target: Path, data: bytes) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def entry_path(folder: Path, slug: str) -> Path:
@@ -216,10 +204,11 @@ class BuildCache:
     def rekey_after_locks(self, root: Path, metas, written: set[Path]) -> None:
         """Anchor locks this build just wrote describe exactly the articles it built: keep
         those entries valid under the new lock, so the next build need not read them again."""
+        shared = self.shared_digest()
         for meta in metas:
             remembered = self.entries.get(meta.slug)
             if remembered and lock_path(root, meta.source) in written:
-                self.store(meta.slug, article_key(root, meta, self.shared_digest(), self.hashes).digest,
+                self.store(meta.slug, article_key(root, meta, shared, self.hashes).digest,
                            remembered[1])
 
     def keep_only(self, slugs: set[str]) -> None:
@@ -338,4 +327,3 @@ def parse_metas(files: Sequence[tuple[Path, str]]) -> list[tuple[str, ArticleMet
     return parsed
 
 
-MetaLoader = Callable[[Path, str], ArticleMeta]

@@ -132,7 +132,7 @@ def _entry(raw: Any, index: int, positions: Positions, problems: list[Problem]) 
             problems.append(positions.problem(where + (key,), f"{key}: expected a list of text"))
             ok = False
     if raw.get("language", "vi") not in LANGUAGES:
-        problems.append(positions.problem(where + ("language",), f"language: expected one of vi, en"))
+        problems.append(positions.problem(where + ("language",), f"language: expected one of {', '.join(LANGUAGES)}"))
         ok = False
     if not ok:
         return None

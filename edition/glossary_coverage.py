@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .glossary import Glossary
-from .model import Article, Heading, Term, Text
+from .model import Article, Heading, Text
 from .slugs import fold
 
 CAPITALS = "A-ZĐƯƠÂÊÔĂ"

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .anchor_lock import LOCK_SUFFIX, dump_lock, load_lock, lock_path
-from .files import by_name
+from .files import by_name, write_atomically
 from .errors import Problem
 from .model import Article
 from .transforms.anchors import lock_from_article
@@ -70,7 +70,5 @@ def lock_text(article: Article) -> str:
 
 
 def write_locks(updates: dict[Path, str]) -> None:
-    from .outputs import write_atomically
-
     for path, text in sorted(updates.items()):
         write_atomically(path, text)

@@ -5,7 +5,6 @@ Article pages come from writer.py; these pages list and account for them.
 
 from __future__ import annotations
 
-import html
 from collections import Counter
 
 from .yamlfile import dump_yaml

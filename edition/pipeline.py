@@ -16,6 +16,7 @@ from typing import Callable
 import yaml
 
 from . import pages
+from .anchor_lock import LOCK_SUFFIX
 from .articles import build_articles
 from .cache import BuildCache
 from .errors import EditionError, Problem, ProblemCollector
@@ -27,7 +28,6 @@ from .model import Article
 from .outputs import GeneratedPage
 from .readers import READERS
 from .source import read_source
-from .yamlfile import load_yaml
 from .transforms import BuildContext, apply_all
 
 log = logging.getLogger(__name__)
@@ -35,7 +35,6 @@ log = logging.getLogger(__name__)
 SOURCES_DIR = "sources"
 METADATA_SUFFIX = ".yml"
 IGNORED_IN_SOURCES = {".gitkeep", "README.md"}
-LOCK_SUFFIX = ".lock.yml"
 
 
 @dataclass(frozen=True)
@@ -199,7 +198,6 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
                                       f"{article.source.path}, whose old links must keep working", None,
                                       hint="choose another slug for this article"))
     collector.raise_if_any()
-    articles: list[Article] = [outcome.article for outcome in built.outcomes]
     generated: list[GeneratedPage] = []
     glossary_source = (edition.glossary.path,) if edition.glossary.entries else ()
     for outcome in built.outcomes:

@@ -8,7 +8,6 @@ failing MkDocs run leaves both docs/ and site/ as they were.
 from __future__ import annotations
 
 import json
-import logging
 import os
 import shutil
 import subprocess
@@ -22,7 +21,6 @@ from typing import Iterator
 from .pipeline import SiteConfig
 from .search_index import SearchIndexError, build_search_index
 
-log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ extension, so the theme's footnote tooltips work.
 
 from __future__ import annotations
 
-import html
 from typing import Iterable
 from urllib.parse import quote
 
@@ -17,7 +16,7 @@ from .yamlfile import dump_yaml
 from .citation import csl_item, formatted_citation, json_ld
 from .escape import front_matter_values, html_attribute, markdown_text
 from .model import (Article, Block, Caption, Citation, Editorial, EditorNote, Footnote, Heading, Inline,
-                    Link, NoteRef, Paragraph, Term, Text)
+                    Link, NoteRef, Term, Text)
 
 UNKNOWN = {"vi": "không rõ", "en": "unknown"}
 IMAGE_NOT_PRESERVED = {"vi": "Ảnh không được lưu giữ trong ấn bản", "en": "Image not preserved in this edition"}

@@ -23,9 +23,13 @@ Signature = tuple[int, int, int, int]
 
 def signature(path: str | Path) -> Signature | None:
     try:
-        stat = os.stat(path)
+        return stat_signature(os.stat(path))
     except FileNotFoundError:
         return None
+
+
+def stat_signature(stat: os.stat_result) -> Signature:
+    """What tells that a file changed without reading it: size, mtime, ctime, inode."""
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns, stat.st_ino)
 
 

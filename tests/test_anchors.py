@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_edition, make_edition, meta_yaml, run_build
+from conftest import make_edition, meta_yaml, run_build
 from edition.anchor_lock import dump_lock, load_lock
 from edition.anchor_match import LIVE, MERGED, REMOVED, assign, label_between
 from edition.errors import EditionError
-from edition.transforms.anchors import lock_from_article
 
 PARAS = ["Một đoạn mở đầu về quan hệ hai nước trong nhiều năm qua.",
          "Đoạn thứ hai nói về hợp tác quốc phòng và biên giới giữa hai bên.",

@@ -4,13 +4,12 @@ written in the same shape."""
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
 from conftest import REPO
 from edition.metadata import ArticleMeta
-from edition.model import Citation, Heading, Link, NoteRef, Paragraph, Term, Text
+from edition.model import Citation, Heading, Link, NoteRef, Paragraph
 from edition.readers.pdf import read
 from edition.source import RawSource, read_source, split_lines
 from edition.model import SourceFile

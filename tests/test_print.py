@@ -43,7 +43,7 @@ def print_page(browser, tmp_path_factory):
 
 def pseudo(page, selector: str, which: str, prop: str) -> str:
     return page.locator(selector).first.evaluate(
-        f"(e, [w, p]) => getComputedStyle(e, w).getPropertyValue(p)", [which, prop])
+        "(e, [w, p]) => getComputedStyle(e, w).getPropertyValue(p)", [which, prop])
 
 
 @pytest.mark.parametrize("selector", HIDDEN_IN_PRINT)

@@ -6,7 +6,6 @@ import re
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest

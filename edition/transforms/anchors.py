@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from ..anchor_lock import ArticleLock, load_lock, lock_path
 from ..anchor_match import LIVE, LockEntry, assign, resolve_retired, retire, match_exact, match_fuzzy
-from ..model import Alias, Article, Block, Caption, Footnote, Heading, Paragraph, author_text
+from ..model import Alias, Article, Block, Caption, Heading, Paragraph, author_text
 
 NUMBERED = (Paragraph, Caption)
 
