@@ -84,13 +84,15 @@ def test_screenshots_of_home_article_and_glossary(browser, site_url, shots_dir, 
     try:
         shots = {"home": site_url, "article": f"{site_url}articles/{ARTICLE_SLUG}/"}
         glossary = glossary_url(page, site_url)
-        if glossary:
-            shots["glossary"] = glossary
+        assert glossary, "the home page links to the glossary page"
+        shots["glossary"] = glossary
         written = []
         for name, url in shots.items():
-            page.goto(url, wait_until="networkidle")
+            response = page.goto(url, wait_until="networkidle")
+            assert response is not None and response.ok, url
+            assert page.locator("article h1").first.inner_text().strip(), f"{url} shows no title"
             if name == "article":
-                open_popover(page)
+                assert open_popover(page), "a glossary popover is open in the article shot"
             path = shots_dir / f"{name}-{width.name}.png"
             page.screenshot(path=str(path), animations="disabled")
             written.append(path)
