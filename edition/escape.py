@@ -61,11 +61,6 @@ def html_attribute(text: str) -> str:
     return html.escape(tidy(text), quote=True)
 
 
-def html_text(text: str) -> str:
-    """``text`` as the content of a raw HTML element (Markdown not processed inside)."""
-    return html.escape(text, quote=False)
-
-
 THEME_PRINTS_RAW = ("title", "description", "author")  # page.meta keys Material outputs unescaped
 
 

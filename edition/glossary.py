@@ -56,9 +56,6 @@ class Glossary:
     path: str = "glossary.yml"
     by_form: dict[str, GlossaryEntry] = field(default_factory=dict, compare=False)
 
-    def entry(self, term: str) -> GlossaryEntry | None:
-        return self.by_form.get(term)
-
     def sorted_entries(self) -> list[GlossaryEntry]:
         return sorted(self.entries, key=lambda e: vietnamese_sort_key(e.term))
 

@@ -22,5 +22,3 @@ READERS: dict[str, Reader] = {
 }
 
 
-def reader_for(kind: str) -> Reader:
-    return READERS[kind]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from ..model import DroppedLine, LineSpan, Paragraph, Text
+from ..model import DroppedLine
 
 # White space to collapse into one space: a run of two or more, or one that is not a
 # plain space. A lone space (most of them) is not a match, so substitutions are rare:
@@ -22,10 +22,6 @@ RULE_BLANK = "blank"
 def tidy(text: str) -> str:
     """Collapse runs of white space (tabs, non-breaking spaces) into one space."""
     return SPACES.sub(" ", text).strip()
-
-
-def paragraph(text: str, first: int, last: int | None = None, **extra) -> Paragraph:
-    return Paragraph((Text(tidy(text)),), LineSpan(first, last or first), **extra)
 
 
 def blank_drop(number: int, line: str) -> DroppedLine:

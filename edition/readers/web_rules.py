@@ -118,10 +118,12 @@ def image_credit(line: Line, page: Page) -> str | None:
     return None
 
 
+CUE_RULES: list[NamedRule] = [(group.rule, cue_rule(group)) for group in GROUPS]  # one per cue group
+
 WIDGET_RULES: list[NamedRule] = [
     ("broken-image", broken_image),
     ("image-markup", image_markup),
-    *[(group.rule, cue_rule(group)) for group in GROUPS],
+    *CUE_RULES,
     ("reading-time", reading_time),
     ("date-line", date_line),
     ("image-credit", image_credit),
@@ -193,7 +195,7 @@ def image_card(line: Line, page: Page) -> str | None:
 
 
 AFTER_END: list[NamedRule] = [
-    *[(group.rule, cue_rule(group)) for group in GROUPS],
+    *CUE_RULES,
     ("series-link", series_link),
     ("image-card", image_card),
     ("teaser-list", teaser_list),
