@@ -18,16 +18,18 @@ is a change inside the lock, not a new lock.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from .errors import EditionError, Problem
-from .yamlfile import dump_yaml, parse_yaml
+from .lock_format import read_lock_text, write_lock_text
+from .yamlfile import Positions, dump_yaml, parse_yaml
 
 LOCK_SUFFIX = ".lock.yml"
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)")
+ANY_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?:\s|$)", re.MULTILINE)
 ENTRY_KEYS = {"anchor", "label", "text", "status", "at"}
 HEADER = "# Anchor lock for {source}: written by build.py; commit it, never renumber or reuse anchors.\n"
 
@@ -52,6 +54,8 @@ def lock_path(root: Path, source_name: str) -> Path:
 
 
 def conflict_problems(text: str, shown: str) -> list[Problem]:
+    if not ANY_CONFLICT_MARKER.search(text):  # one search instead of a match per line
+        return []
     return [Problem(shown, "merge-conflict marker left in the file", number, 1,
                     "resolve the conflict: keep every anchor of both sides (an anchor may be retired, "
                     "never deleted), then run python build.py")
@@ -69,8 +73,7 @@ def _entries(raw, key: str, shown: str, positions, problems: list[Problem]) -> l
             continue
         entries.append(LockEntry(str(item["anchor"]), str(item["label"]), str(item["text"]),
                                  item.get("status", LIVE), item.get("at")))
-    anchors = [e.anchor for e in entries]
-    for anchor in {a for a in anchors if anchors.count(a) > 1}:
+    for anchor in sorted(a for a, n in Counter(e.anchor for e in entries).items() if n > 1):
         problems.append(positions.problem((key,), f"{key}: anchor {anchor!r} appears twice",
                                           "restore the lock file from git"))
     return entries
@@ -83,11 +86,21 @@ def load_lock(path: Path, shown: str, source: str) -> ArticleLock:
     problems = conflict_problems(text, shown)
     if problems:
         raise EditionError(problems)
+    data = read_lock_text(text)  # the layout build.py writes, read without PyYAML
+    if data is not None:
+        try:
+            return _lock_from(data, shown, source, Positions(shown))
+        except EditionError:
+            pass  # read it again with PyYAML, for the line numbers of the problems
     data, positions = parse_yaml(text, shown)
+    return _lock_from(data, shown, source, positions)
+
+
+def _lock_from(data, shown: str, source: str, positions: Positions) -> ArticleLock:
     if not isinstance(data, dict):
         raise EditionError.at(shown, "expected a mapping with slugs, paragraphs and headings", 1,
                               hint="restore the lock file from git")
-    problems = []
+    problems: list[Problem] = []
     paragraphs = _entries(data, "paragraphs", shown, positions, problems)
     headings = _entries(data, "headings", shown, positions, problems)
     slugs = data.get("slugs") or []
@@ -112,5 +125,7 @@ def dump_lock(lock: ArticleLock) -> str:
     data = {"slugs": lock.slugs,
             "paragraphs": [_entry_dict(e) for e in lock.paragraphs],
             "headings": [_entry_dict(e) for e in lock.headings]}
-    return HEADER.format(source=lock.source) + dump_yaml(data, allow_unicode=True, sort_keys=False,
-                                                              width=100000, default_flow_style=False)
+    text = write_lock_text(data)  # the same text as PyYAML's, without its representer
+    if text is None:
+        text = dump_yaml(data, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)
+    return HEADER.format(source=lock.source) + text

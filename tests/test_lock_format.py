@@ -1,0 +1,147 @@
+"""Lock files written and read without PyYAML must say exactly what PyYAML says.
+
+edition/lock_format.py claims: whatever text it writes is the text PyYAML's
+safe_dump writes for the same data, and whatever text it reads it reads as
+yaml.safe_load does (or it declines, returning None). These tests hold it to that
+on adversarial strings: YAML indicators, quotes, values the resolver would turn
+into numbers, booleans, nulls or dates, line breaks, control and non-BMP characters.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from hypothesis import example, given, settings, strategies as st
+
+from edition.anchor_lock import ArticleLock, dump_lock, load_lock
+from edition.anchor_match import MERGED, REMOVED, LockEntry
+from edition.errors import EditionError
+from edition.lock_format import read_lock_text, scalar_text, write_lock_text
+from edition.yamlfile import FAST_DUMPER
+
+DUMP_OPTIONS = dict(allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)
+# Characters that change how YAML writes or reads a scalar, and ordinary text.
+TRICKY = list("-?:#,[]{}&*!|>'\"%@`.~=<0123456789 \t\n\r") + [
+    "\x85", "\u2028", "\u2029", "\ufeff", "\x00", "\x07", "\x7f", "\x9f", "\xa0", "\U0001f600",
+    "ệ", "Đ", "“", "”", "…", "–", "a", "e", "x", "Y", "n", "o", "l", "u", "t", "r", "N", "O",
+]
+TRICKY_WORDS = ["yes", "no", "on", "off", "true", "False", "null", "Null", "~", "2024-01-02", "1e3",
+                "0x1F", "0o17", "1_000", ".5", ".inf", "-.Inf", ".NaN", "<<", "=", "---", "...", "- ", ": ",
+                " #", "#", "p-1", "14a", "ĐNA"]
+tricky_text = st.lists(st.one_of(st.sampled_from(TRICKY), st.sampled_from(TRICKY_WORDS)),
+                       max_size=12).map("".join)
+# Text the fast path writes itself (no tabs, line breaks or control characters), indicators included.
+PRINTABLE = [c for c in TRICKY if c.isprintable() and c not in "\ufeff\U0001f600"]
+printable_text = st.lists(st.one_of(st.sampled_from(PRINTABLE), st.sampled_from(TRICKY_WORDS)),
+                          max_size=12).map("".join)
+any_text = st.one_of(printable_text, tricky_text)
+
+
+def pyyaml_text(data) -> set[str]:
+    """What PyYAML writes, with libyaml and with the pure-Python emitter."""
+    return {yaml.dump(data, Dumper=dumper, **DUMP_OPTIONS) for dumper in {FAST_DUMPER, yaml.SafeDumper}}
+
+
+@given(tricky_text)
+@example("")
+@example("'1'")
+@example("a: b")
+@example("-")
+@example("? x")
+@example("x #y")
+@settings(max_examples=400)
+def test_a_scalar_is_written_as_pyyaml_writes_it(value):
+    written = scalar_text(value)
+    if written is not None:
+        assert pyyaml_text({"text": value}) == {f"text: {written}\n"}
+        assert yaml.safe_load(f"text: {written}\n") == {"text": value}
+
+
+entries = st.builds(
+    lambda anchor, label, text, retired, at: (
+        {"anchor": anchor, "label": label, "status": retired, "at": at, "text": text} if retired
+        else {"anchor": anchor, "label": label, "text": text}),
+    any_text, any_text, any_text, st.sampled_from([None, MERGED, REMOVED]), st.one_of(st.none(), any_text))
+locks = st.fixed_dictionaries({"slugs": st.lists(any_text, max_size=3),
+                               "paragraphs": st.lists(entries, max_size=4),
+                               "headings": st.lists(entries, max_size=2)})
+
+
+@given(locks)
+@settings(max_examples=300)
+def test_a_lock_is_written_as_pyyaml_writes_it_and_read_back(data):
+    written = write_lock_text(data)
+    if written is None:
+        return
+    assert pyyaml_text(data) == {written}
+    assert read_lock_text(written) == data
+
+
+def test_the_seed_locks_take_the_fast_path_both_ways():
+    """The real locks, Vietnamese and English, are written and read without PyYAML."""
+    paths = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.lock.yml"))
+    assert len(paths) >= 5
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        data = read_lock_text(text)
+        assert data == yaml.safe_load(text), path
+        assert write_lock_text(data) == text.split("\n", 1)[1], path
+
+
+@given(locks, st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3), tricky_text), max_size=3))
+@settings(max_examples=400)
+def test_any_text_it_reads_it_reads_as_pyyaml_does(data, edits):
+    """Hand edits, damage and other YAML layouts: read as PyYAML reads them, or declined."""
+    text = yaml.dump(data, Dumper=yaml.SafeDumper, **DUMP_OPTIONS)
+    for at, cut, insert in edits:
+        at %= len(text) + 1
+        text = text[:at] + insert + text[at + cut:]
+    read = read_lock_text(text)
+    if read is None:
+        return
+    assert read == yaml.safe_load(text)
+
+
+@pytest.mark.parametrize("text", [
+    "slugs: [a]\nparagraphs: []\nheadings: []\n",
+    "slugs: []\n- a\nparagraphs: []\nheadings: []\n",
+    "slugs:\n- a: b\nparagraphs: []\nheadings: []\n",
+    "slugs:\n- a\n  b\nparagraphs: []\nheadings: []\n",
+    "slugs: []\nparagraphs:\n- anchor: p-1\n  text: a\n  text: b\nheadings: []\n",
+    "slugs: []\nparagraphs:\n- anchor: p-1\n  text: 'it''s\n  more'\nheadings: []\n",
+    "slugs: []\nparagraphs:\n- anchor: p-1\n  text: a # note\nheadings: []\n",
+    "headings: []\nslugs: []\nparagraphs: []\n",
+])
+def test_other_layouts_are_left_to_pyyaml(text):
+    assert read_lock_text(text) is None
+
+
+def test_load_lock_reads_pyyaml_layouts_the_fast_reader_declines(tmp_path):
+    """An editor may re-indent a lock or write flow style: it still loads, through PyYAML."""
+    lock = ArticleLock("sources/a.txt", ["old", "new"],
+                       [LockEntry("p-1", "1", "Tiếng Việt: “có dấu”"), LockEntry("p-2", "2", "x", MERGED, "p-1")],
+                       [LockEntry("h", "", "Mở đầu")])
+    canonical = dump_lock(lock)
+    path = tmp_path / "a.lock.yml"
+    path.write_text(canonical, encoding="utf-8")
+    assert load_lock(path, "sources/a.lock.yml", "sources/a.txt") == lock
+    reindented = yaml.dump(yaml.safe_load(canonical), allow_unicode=True, indent=4, default_flow_style=True)
+    assert read_lock_text(reindented) is None
+    path.write_text(reindented, encoding="utf-8")
+    assert load_lock(path, "sources/a.lock.yml", "sources/a.txt") == lock
+
+
+def test_a_broken_entry_in_the_usual_layout_is_reported_at_its_line(tmp_path):
+    """The fast reader has no line numbers: a problem sends the text to PyYAML for them."""
+    path = tmp_path / "a.lock.yml"
+    path.write_text("# lock\nslugs:\n- a\nparagraphs:\n- anchor: p-1\n  label: '1'\n  text: ok\n"
+                    "- anchor: p-2\n  text: no label\nheadings: []\n", encoding="utf-8")
+    assert read_lock_text(path.read_text(encoding="utf-8")) is not None
+    try:
+        load_lock(path, "sources/a.lock.yml", "sources/a.txt")
+    except EditionError as err:
+        assert [(p.path, p.line) for p in err.problems] == [("sources/a.lock.yml", 8)]
+    else:
+        raise AssertionError("a lock entry without a label was accepted")
