@@ -111,10 +111,22 @@ def not_utf8(data: bytes, offset: int, shown_as: str) -> EditionError:
 
 
 def split_lines(text: str) -> tuple[str, ...]:
-    lines = LINE_BREAK.split(text)
+    """The lines of ``text``, without invisible characters, in NFC.
+
+    Lines are split first (removing a NUL from "\r\x00\n" must not make one line end
+    of two), then cleaned only when the text needs it: NFC never crosses a line end
+    (line ends are starters that compose with nothing), so one check of the whole
+    text tells whether any line needs normalising.
+    """
+    lines = LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # a final line end does not start another line
-    return tuple(unicodedata.normalize("NFC", INVISIBLE.sub("", line)) for line in lines)
+    if INVISIBLE.search(text):
+        lines = [INVISIBLE.sub("", line) for line in lines]
+        text = INVISIBLE.sub("", text)
+    if not unicodedata.is_normalized("NFC", text):
+        lines = [unicodedata.normalize("NFC", line) for line in lines]
+    return tuple(lines)
 
 
 def log_invisible(text: str, shown_as: str) -> None:
