@@ -72,6 +72,8 @@ def similarity(a: str, b: str) -> float:
 
 
 def match_exact(old: list[LockEntry], new: list[str]) -> dict[int, int]:
+    if [entry.text for entry in old] == new:  # the text the lock was written for: the usual build
+        return dict(zip(range(len(new)), range(len(new))))
     by_text: dict[str, list[int]] = {}
     for index, entry in enumerate(old):
         by_text.setdefault(normalise(entry.text), []).append(index)
@@ -94,9 +96,11 @@ def match_fuzzy(old: list[LockEntry], new: list[str], taken: dict[int, int]) -> 
             if score >= SIMILAR_ENOUGH - 0.05:
                 scored.append((score, -abs(i - j), i, j))
     found: dict[int, int] = {}
+    paired_old: set[int] = set()
     for _score, _distance, i, j in sorted(scored, reverse=True):
-        if i not in found and j not in found.values():
+        if i not in found and j not in paired_old:
             found[i] = j
+            paired_old.add(j)
     return found
 
 
@@ -134,7 +138,7 @@ def assign(entries: list[LockEntry], texts: list[str], prefix: str = "p-") -> As
     found.update(match_fuzzy(live, texts, found))
     per_block: list[LockEntry | None] = [None] * len(texts)
     for i, j in found.items():
-        per_block[i] = replace(live[j], text=texts[i])
+        per_block[i] = live[j] if live[j].text == texts[i] else replace(live[j], text=texts[i])
     used = {e.label for e in entries}
     for i, text in enumerate(texts):
         if per_block[i] is None:
@@ -144,7 +148,8 @@ def assign(entries: list[LockEntry], texts: list[str], prefix: str = "p-") -> As
             used.add(label)
             per_block[i] = LockEntry(f"{prefix}{label}", label, text)
     blocks = [b for b in per_block if b is not None]
-    retired = retire([live[j] for j in range(len(live)) if j not in found.values()], live, blocks)
+    matched = set(found.values())
+    retired = retire([live[j] for j in range(len(live)) if j not in matched], live, blocks)
     kept_retired = [e for e in entries if e.status != LIVE]
     return Assignment(blocks, blocks + resolve_retired(kept_retired + retired, blocks))
 

@@ -42,7 +42,8 @@ def assign_headings(entries: list[LockEntry], headings: list[Heading]) -> list[L
             anchor, n = f"{base}-{n}", n + 1
         used.add(anchor)
         per_block.append(LockEntry(anchor, "", heading.text))
-    lost = [e for j, e in enumerate(live) if j not in found.values()]
+    matched = set(found.values())
+    lost = [e for j, e in enumerate(live) if j not in matched]
     retired = resolve_retired([e for e in entries if e.status != LIVE] + retire(lost, live, per_block), per_block)
     return per_block + retired
 
