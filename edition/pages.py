@@ -7,9 +7,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .yamlfile import dump_yaml
-
 from .escape import front_matter_values, markdown_text
+from .front_matter import dump_front_matter
 from .model import Article, DroppedLine
 
 ARTICLES_DIR = "articles"
@@ -30,7 +29,7 @@ from .writer import article_title  # noqa: E402  (one definition of an article's
 
 
 def _front_matter(data: dict) -> str:
-    return "---\n" + dump_yaml(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    return "---\n" + dump_front_matter(front_matter_values(data)) + "---\n\n"
 
 
 def sort_key(article: Article) -> tuple:
