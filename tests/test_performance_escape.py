@@ -60,3 +60,19 @@ def test_fast_paths_equal_the_regexes(text):
 
     assert collapse_spaces(text) == SPACES.sub(" ", text)
     assert has_special(text) == bool(SPECIAL.search(text))
+
+
+def test_regex_digits_are_the_decimal_characters():
+    """escape_line_start tries LIST_START only after a decimal first character."""
+    import re
+    import sys
+
+    digit = re.compile(r"\d")
+    assert all(bool(digit.match(chr(code))) == chr(code).isdecimal() for code in range(sys.maxunicode + 1))
+
+
+def test_html_attribute_is_the_same_with_its_cache():
+    from edition.escape import html_attribute
+
+    for text in ("p-1", " a  b\t", 'x"<&>\'', "p-1"):
+        assert html_attribute(text) == __import__("html").escape(SPACES.sub(" ", text).strip(), quote=True)
