@@ -22,6 +22,7 @@ tests/test_front_matter.py compares the two on adversarial strings.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Any
 
 import yaml
@@ -77,9 +78,7 @@ def _mapping(data: dict, indent: str, seen: set[int]) -> list[str]:
     _once(data, seen)
     lines = []
     for key, value in data.items():
-        if type(key) is not str or len(key) > 64:  # a long key is no longer a simple key
-            raise Unproven
-        head = f"{indent}{_string(key)}:"
+        head = f"{indent}{_key(key)}:"
         if type(value) is dict and value:
             lines.append(head)
             lines += _mapping(value, indent + "  ", seen)
@@ -106,6 +105,14 @@ def _sequence(items: list, indent: str, seen: set[int]) -> list[str]:
         lines.append(f"{indent}- {nested[0][len(indent) + 2:]}")
         lines += nested[1:]
     return lines
+
+
+@lru_cache(maxsize=256)
+def _key(key: Any) -> str:
+    """A mapping key: cached, since every page has the same few dozen."""
+    if type(key) is not str or len(key) > 64:  # a long key is no longer a simple key
+        raise Unproven
+    return _string(key)
 
 
 def _scalar(value: Any, seen: set[int]) -> str:
