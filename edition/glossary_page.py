@@ -47,10 +47,10 @@ def term_places(article: Article) -> tuple[TermPlace, ...]:
     """
     found = []
     for block in article.all_blocks():
-        counts = Counter(i.term_id for i in block.inlines if isinstance(i, Term))
-        place = block_place(block)
-        if counts and place is not None:
-            found.extend((term_id, place[0], place[1], count) for term_id, count in counts.items())
+        term_ids = [i.term_id for i in block.inlines if isinstance(i, Term)]
+        place = block_place(block) if term_ids else None  # most blocks have no term: no Counter
+        if place is not None:
+            found.extend((term_id, place[0], place[1], count) for term_id, count in Counter(term_ids).items())
     return tuple(found)
 
 

@@ -11,10 +11,9 @@ from __future__ import annotations
 from typing import Iterable
 from urllib.parse import quote
 
-from .yamlfile import dump_yaml
-
 from .citation import csl_item, formatted_citation, json_ld
 from .escape import front_matter_values, html_attribute, markdown_text
+from .front_matter import dump_front_matter
 from .model import (Article, Block, Caption, Citation, Editorial, EditorNote, Footnote, Heading, Inline,
                     Link, NoteRef, Term, Text)
 
@@ -198,7 +197,7 @@ def front_matter(article: Article) -> str:
         data["keywords"] = keywords
     data["csl"] = csl_item(meta, article_title(article))  # read by the template and edition.js
     data["jsonld"] = json_ld(meta, article_title(article))
-    return dump_yaml(front_matter_values(data), allow_unicode=True, sort_keys=False, width=1000)
+    return dump_front_matter(front_matter_values(data))
 
 
 def facts_line(article: Article) -> str:

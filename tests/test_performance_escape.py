@@ -34,3 +34,45 @@ def test_regex_escaping_equals_the_character_loop(text):
 def test_every_special_character_is_escaped_once():
     assert markdown_text("a*b_c`d{e}f[g]h#i\\j&k<l>m|n") == (
         "a\\*b\\_c\\`d\\{e\\}f\\[g\\]h\\#i\\\\j&amp;k&lt;l&gt;m&#124;n")
+
+
+def test_every_white_space_character_but_the_space_is_unprintable():
+    """collapse_spaces skips the regex for printable text: only valid if no printable
+    character but " " is white space to the regex (``\\s``)."""
+    import re
+    import sys
+
+    white = re.compile(r"\s")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        if white.match(char) and char != " ":
+            assert not char.isprintable(), hex(code)
+
+
+SPACEY = st.text(alphabet=st.sampled_from(list(" \t\n\r\x0b\x0c\x1c\x85\xa0\u1680\u2000\u2028\u2029\u202f\u3000"
+                                                 "\ufeff\u200bab\U0001f600")), max_size=30)
+
+
+@settings(max_examples=400)
+@given(st.one_of(st.text(max_size=80), SPACEY, MARKDOWN_HEAVY))
+def test_fast_paths_equal_the_regexes(text):
+    from edition.escape import SPECIAL, collapse_spaces, has_special
+
+    assert collapse_spaces(text) == SPACES.sub(" ", text)
+    assert has_special(text) == bool(SPECIAL.search(text))
+
+
+def test_regex_digits_are_the_decimal_characters():
+    """escape_line_start tries LIST_START only after a decimal first character."""
+    import re
+    import sys
+
+    digit = re.compile(r"\d")
+    assert all(bool(digit.match(chr(code))) == chr(code).isdecimal() for code in range(sys.maxunicode + 1))
+
+
+def test_html_attribute_is_the_same_with_its_cache():
+    from edition.escape import html_attribute
+
+    for text in ("p-1", " a  b\t", 'x"<&>\'', "p-1"):
+        assert html_attribute(text) == __import__("html").escape(SPACES.sub(" ", text).strip(), quote=True)

@@ -18,8 +18,9 @@ Like Python-Markdown's abbr treeprocessor, with the boundaries fixed:
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import Iterator
 
 from ..glossary import Glossary
 from ..model import Article, Block, Caption, Footnote, Inline, Paragraph, Term, Text
@@ -31,12 +32,53 @@ URL = re.compile(r"(?:https?://|www\.)\S+")
 def _pattern(forms: tuple[str, ...]) -> re.Pattern | None:
     if not forms:
         return None
-    alternatives = "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?![\w+])")
+    return re.compile(rf"(?<!\w)(?:{_alternatives(forms)})(?![\w+])")
+
+
+@lru_cache(maxsize=8)
+def _locator(forms: tuple[str, ...]) -> re.Pattern:
+    """The forms without the boundary checks: where ``_pattern`` may match.
+
+    A pattern that starts with a look-behind is tried at every position of the text;
+    the bare alternation lets the regex engine skip to the forms' first characters,
+    several times faster over texts where terms are rare.
+    """
+    return re.compile(_alternatives(forms))
+
+
+def _alternatives(forms: tuple[str, ...]) -> str:
+    return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
 def term_pattern(glossary: Glossary) -> re.Pattern | None:
     return _pattern(tuple(sorted(glossary.by_form)))
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """A glossary with its two patterns, worked out once per article rather than per text."""
+
+    glossary: Glossary
+    pattern: re.Pattern
+    locator: re.Pattern
+
+    def finditer(self, text: str) -> Iterator[re.Match]:
+        """What ``pattern.finditer(text)`` yields: the full pattern is tried only where the
+        locator finds a form (it matches wherever the full pattern does), and from the
+        next position when the boundaries refuse it there, as finditer would."""
+        position = 0
+        while (found := self.locator.search(text, position)) is not None:
+            match = self.pattern.match(text, found.start())  # the look-behind sees text before it
+            if match:
+                yield match
+                position = match.end()
+            else:
+                position = found.start() + 1
+
+
+def matcher(glossary: Glossary) -> Matcher | None:
+    forms = tuple(sorted(glossary.by_form))
+    return Matcher(glossary, _pattern(forms), _locator(forms)) if forms else None
 
 
 def expansion_for(entry, language: str) -> str:
@@ -48,25 +90,39 @@ def expansion_for(entry, language: str) -> str:
 
 def link_text(text: str, glossary: Glossary, language: str = "vi") -> list[Inline]:
     """Split ``text`` into Text and Term inlines; URLs inside the text stay plain."""
-    pattern = term_pattern(glossary)
-    if pattern is None:
+    terms = matcher(glossary)
+    if terms is None:
         return [Text(text)]
+    linked = _linked(text, terms, language)
+    return [Text(text)] if linked is None else linked
+
+
+def _linked(text: str, terms: Matcher, language: str) -> list[Inline] | None:
+    """``text`` as Text and Term inlines; None when that is ``[Text(text)]`` (no term in it).
+
+    Most texts hold no term: one locator search proves it (a form inside a URL is
+    left to the full split below), without splitting at URLs or building inlines.
+    """
+    if not text:
+        return []  # an empty Text is dropped
+    if terms.locator.search(text) is None:
+        return None
     out: list[Inline] = []
     position = 0
     for url in [*URL.finditer(text), None]:
         stop = url.start() if url else len(text)
-        out.extend(_link_plain(text[position:stop], pattern, glossary, language))
+        out.extend(_link_plain(text[position:stop], terms, language))
         if url:
             out.append(Text(url.group()))
             position = url.end()
     return _merge_text(out)
 
 
-def _link_plain(text: str, pattern: re.Pattern, glossary: Glossary, language: str) -> list[Inline]:
+def _link_plain(text: str, terms: Matcher, language: str) -> list[Inline]:
     out: list[Inline] = []
     position = 0
-    for match in pattern.finditer(text):
-        entry = glossary.by_form[match.group()]
+    for match in terms.finditer(text):
+        entry = terms.glossary.by_form[match.group()]
         if match.start() > position:
             out.append(Text(text[position:match.start()]))
         out.append(Term(match.group(), entry.anchor, expansion_for(entry, language)))
@@ -86,12 +142,23 @@ def _merge_text(items: list[Inline]) -> list[Inline]:
     return merged
 
 
-def link_block(block: Block, glossary: Glossary, language: str) -> Block:
+def link_block(block: Block, glossary: Glossary, language: str, terms: Matcher | None = None) -> Block:
+    """``block`` with its terms marked; the same block when it has none (``replace``,
+    which copies every field through the constructor, is only paid for a change)."""
+    terms = terms or matcher(glossary)
+    if terms is None:
+        return block
     language = block.lang or language
     inlines: list[Inline] = []
+    changed = False
     for item in block.inlines:
-        inlines.extend(link_text(item.text, glossary, language) if isinstance(item, Text) else [item])
-    return replace(block, inlines=tuple(inlines))
+        linked = _linked(item.text, terms, language) if isinstance(item, Text) else None
+        if linked is None:
+            inlines.append(item)
+        else:
+            inlines.extend(linked)
+            changed = True
+    return replace(block, inlines=tuple(inlines)) if changed else block
 
 
 LINKED_BLOCKS = (Paragraph, Caption, Footnote)
@@ -101,9 +168,10 @@ def run(article: Article, context) -> Article:
     glossary: Glossary | None = getattr(context, "glossary", None)
     if glossary is None or not glossary.entries:
         return article
+    terms = matcher(glossary)
     language = article.meta.language
-    blocks = tuple(link_block(b, glossary, language) if isinstance(b, LINKED_BLOCKS) else b
+    blocks = tuple(link_block(b, glossary, language, terms) if isinstance(b, LINKED_BLOCKS) else b
                    for b in article.blocks)
-    footnotes = tuple(link_block(n, glossary, language) for n in article.footnotes)
-    lede = link_block(article.lede, glossary, language) if article.lede is not None else None
+    footnotes = tuple(link_block(n, glossary, language, terms) for n in article.footnotes)
+    lede = link_block(article.lede, glossary, language, terms) if article.lede is not None else None
     return article.with_(blocks=blocks, footnotes=footnotes, lede=lede)
