@@ -8,46 +8,24 @@ width=1000)`` writes, for the values whose output it can prove:
 
 * dict, list, str, int, bool and None only (exact types), each container once;
 * strings of printable characters (no tab, no line break, nothing outside the BMP,
-  no U+FEFF), without leading or trailing spaces, on lines short enough that the
-  emitter never folds them;
-* a string is plain unless libyaml's analysis would find an indicator in it or
-  PyYAML's resolver would read it back as something else (``yes``, ``null``, ``12``,
-  a date); then it is single-quoted, as libyaml does.
+  no U+FEFF), on lines short enough that the emitter never folds them;
+* a string is plain or single-quoted as PyYAML decides (yaml_scalar.py, shared with
+  the lock files).
 
-Anything else (an empty string, a line break, a non-BMP character, a long title...)
+Anything else (a line break, a non-BMP character, a long title...)
 goes to ``dump_yaml``, so the text never depends on this module being complete.
 tests/test_front_matter.py compares the two on adversarial strings.
 """
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
+from .yaml_scalar import block_scalar
 from .yamlfile import dump_yaml
 
 WIDTH = 1000  # the emitter folds a line only past this column
-STR_TAG = "tag:yaml.org,2002:str"
-_RESOLVER = yaml.resolver.Resolver()
-
-# Characters both libyaml and PyYAML's emitter write as they are with allow_unicode:
-# printable ASCII and the BMP's printable range, without the line and paragraph
-# separators (line breaks to YAML) and U+FEFF. No leading or trailing space.
-SAFE = re.compile("[\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]"
-                  "(?:[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*"
-                  "[\x21-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd])?")
-# What makes libyaml's analysis refuse a plain scalar in block context (given SAFE), at
-# the start: an indicator; "-", "?" or ":" before a space or alone; "---" or "...".
-# Anywhere (see _plain): ": ", a final ":", " #".
-INDICATOR_FIRST = re.compile(r"[#,\[\]{}&*!|>'\"%@`]|[-?:](?: |$)|---|\.\.\.")
-# First characters for which PyYAML's resolver may read a plain scalar as a non-string.
-RESOLVED_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if key is not None)
-RESOLVES_ANY = None in _RESOLVER.yaml_implicit_resolvers  # a resolver for every first character
-
-
 class Unproven(Exception):
     """A value whose YAML this module does not promise to write as dump_yaml does."""
 
@@ -137,16 +115,8 @@ def _scalar(value: Any, seen: set[int]) -> str:
 
 
 def _string(text: str) -> str:
-    """``text`` plain when libyaml would write it plain, else single-quoted."""
-    if not SAFE.fullmatch(text):
+    """``text`` plain when PyYAML would write it plain, else single-quoted (yaml_scalar)."""
+    written = block_scalar(text)
+    if written is None:
         raise Unproven
-    return text if _plain(text) else "'" + text.replace("'", "''") + "'"
-
-
-def _plain(text: str) -> bool:
-    """Whether libyaml writes ``text`` (SAFE, so non-empty) as a plain scalar in block context."""
-    if INDICATOR_FIRST.match(text) or ": " in text or " #" in text or text[-1] == ":":
-        return False
-    if text[0] not in RESOLVED_FIRST and not RESOLVES_ANY:
-        return True
-    return _RESOLVER.resolve(yaml.ScalarNode, text, (True, False)) == STR_TAG
+    return written

@@ -9,8 +9,8 @@ so this module writes exactly the text that
                    default_flow_style=False)
 
 writes, and reads text of that layout back. Each scalar is plain or single-quoted
-there, and which one PyYAML picks is decided here by its own rules (the emitter's
-scalar analysis and the resolver), restricted to one-line printable strings.
+there, and which one PyYAML picks is decided by its own rules (yaml_scalar.py),
+restricted to one-line printable strings.
 Anything else (a string PyYAML would double-quote, a lock re-indented by hand, a
 flow mapping) makes both functions return None, and the caller uses PyYAML.
 tests/test_lock_format.py checks both directions against PyYAML on adversarial
@@ -19,40 +19,23 @@ strings.
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
-import yaml
+from .yaml_scalar import PRINTABLE_LINE, block_scalar
 
-# One line of characters that libyaml and PyYAML both write as they are: printable
-# ASCII and the printable BMP ranges, without U+FEFF. Tabs, line breaks (U+0085,
-# U+2028 and U+2029 among them), C1 controls and characters beyond the BMP (libyaml
-# double-quotes those) are excluded.
-PRINTABLE_LINE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*\\Z")
-# What stops a one-line string from being a plain scalar in a block mapping value:
-# an indicator first ("- ", "? ", ": ", "#", quotes, brackets...), "---" or "..." first,
-# or a leading space (NOT_PLAIN_START); ": " or " #" inside, or a final ":" or space
-# (looked for with str methods: a regex alternation tried at every position is slow).
-NOT_PLAIN_START = re.compile(r"""[-?:](?: |\Z)|[#,\[\]{}&*!|>'"%@`]|---|\.\.\.| """)
 # PyYAML folds a scalar longer than its width (100000 here); keep well below it.
 LONGEST = 50_000
 TOP_KEYS = ("slugs", "paragraphs", "headings")
 ENTRY_KEYS = frozenset({"anchor", "label", "text", "status", "at"})
-STR_TAG = "tag:yaml.org,2002:str"
-_RESOLVER = yaml.resolver.Resolver()
 
 
 def scalar_text(value: Any) -> str | None:
     """``value`` as PyYAML writes it after ``key: `` in a block mapping; None: not sure."""
     if value is None:
         return "null"
-    if not isinstance(value, str) or len(value) > LONGEST or not PRINTABLE_LINE.match(value):
+    if not isinstance(value, str) or len(value) > LONGEST:
         return None
-    if (value and not NOT_PLAIN_START.match(value) and ": " not in value and " #" not in value
-            and not value.endswith((":", " "))
-            and _RESOLVER.resolve(yaml.ScalarNode, value, (True, False)) == STR_TAG):
-        return value
-    return "'" + value.replace("'", "''") + "'"
+    return block_scalar(value)
 
 
 def write_lock_text(data: dict[str, list]) -> str | None:
