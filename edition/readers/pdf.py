@@ -18,41 +18,51 @@ from ..metadata import ArticleMeta
 from ..model import Article, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
 from ..source import RawSource
 from . import pdf_notes, pdf_structure as shape
-from .common import collapse_spaces
-from .pdf_layout import BodyLine, split_pages
+from .pdf_layout import BodyLine, collapse_spaces, split_pages
 
 KEYWORDS = re.compile(r"^(Từ khoá|Từ khóa|Keywords|Key words)\s*:\s*(.+)$", re.IGNORECASE)
 ABSTRACT_VI, ABSTRACT_EN = "TÓM TẮT", "ABSTRACT"
 HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 
 
-def join_inlines(parts: list[list[Inline]], language: str) -> tuple[Inline, ...]:
-    """Lines to one paragraph: a space between lines; English words hyphenated at a line end rejoin."""
+def join_inlines(parts: list[list[str | NoteRef]], language: str) -> tuple[Inline, ...]:
+    """Lines to one paragraph: a space between lines; English words hyphenated at a line end rejoin.
+
+    ``parts`` are the lines' pieces (pdf_notes.line_pieces): text as plain strings, which
+    become Text only once, per run of text between markers.
+    """
     # Text runs are lists of line pieces, joined once at the end: appending each line to
     # one growing string made long paragraphs quadratic.
-    out: list[Inline | list[str]] = []
+    out: list[NoteRef | list[str]] = []
+    rejoin_hyphens = language == "en"
     for part in parts:
-        if out and isinstance(out[-1], list) and part and isinstance(part[0], Text):
-            run, right = out[-1], part[0].text.lstrip()
+        first = part[0]
+        if out and isinstance(out[-1], list) and isinstance(first, str):
+            run, right = out[-1], first.lstrip()
             while len(run) > 1 and not run[-1].strip():
                 run.pop()  # a blank piece: the hyphen test looks at the text before it
-            run[-1] = run[-1].rstrip()
-            if language == "en" and HYPHEN_WRAP.search(run[-1]) and right[:1].islower():
-                run[-1] = run[-1][:-1] + right
+            last = run[-1].rstrip()
+            if rejoin_hyphens and HYPHEN_WRAP.search(last) and right[:1].islower():
+                run[-1] = last[:-1] + right
             else:
+                run[-1] = last
                 run.append(" " + right)
-            rest = part[1:]
+            part = part[1:]
+        elif out and isinstance(out[-1], NoteRef) and isinstance(first, str):
+            part = [" " + first.lstrip(), *part[1:]]
+        out.extend([item] if isinstance(item, str) else item for item in part)
+    merged = [collapse_spaces("".join(i)) if isinstance(i, list) else i for i in out]
+    if merged and isinstance(merged[0], str):
+        merged[0] = merged[0].lstrip()
+    if merged and isinstance(merged[-1], str):
+        merged[-1] = merged[-1].rstrip()
+    inlines: list[Inline] = []
+    for item in merged:
+        if isinstance(item, str):
+            inlines.extend(pdf_notes.citation_inlines(item))
         else:
-            if out and isinstance(out[-1], NoteRef) and part and isinstance(part[0], Text):
-                part = [Text(" " + part[0].text.lstrip()), *part[1:]]
-            rest = part
-        out.extend([item.text] if isinstance(item, Text) else item for item in rest)
-    merged = [Text(collapse_spaces("".join(i))) if isinstance(i, list) else i for i in out]
-    if merged and isinstance(merged[0], Text):
-        merged[0] = Text(merged[0].text.lstrip())
-    if merged and isinstance(merged[-1], Text):
-        merged[-1] = Text(merged[-1].text.rstrip())
-    return tuple(pdf_notes.with_citations([i for i in merged if not (isinstance(i, Text) and not i.text)]))
+            inlines.append(item)
+    return tuple(inlines)
 
 
 class Builder:
@@ -66,16 +76,15 @@ class Builder:
         self.numbered_level = 2
         self.section = ""
 
-    def inlines(self, index: int) -> list[Inline]:
-        line = self.body[index]
-        return pdf_notes.line_inlines(line.text, self.markers.get(index, []))
+    def pieces(self, index: int) -> list[str | NoteRef]:
+        return pdf_notes.line_pieces(self.body[index].text, self.markers.get(index))
 
     def flush(self) -> None:
         if not self.pending:
             return
         lines = [self.body[i].number for i in self.pending]
         lang = "en" if self.section == ABSTRACT_EN and self.language != "en" else None
-        text = join_inlines([self.inlines(i) for i in self.pending], "en" if lang else self.language)
+        text = join_inlines([self.pieces(i) for i in self.pending], "en" if lang else self.language)
         self.blocks.append(Paragraph(text, LineSpan(min(lines), max(lines)), lang=lang))
         self.pending = []
 
