@@ -57,18 +57,15 @@ def collapse_spaces(text: str) -> str:
     return text
 
 
-def is_page_start(raw: str) -> bool:
-    return raw.startswith(" ") and raw.strip() != ""
-
-
 def is_separator(raw: str) -> bool:
     return raw.strip() == "" and raw != "" and raw.replace(" ", "") == "" and len(raw) <= 3
 
 
 def next_text(lines: tuple[str, ...], index: int) -> str | None:
-    for raw in lines[index + 1:]:
-        if raw.strip():
-            return raw.strip()
+    for following in range(index + 1, len(lines)):  # not lines[index + 1:]: a copy of the rest
+        text = lines[following].strip()
+        if text:
+            return text
     return None
 
 
@@ -89,11 +86,11 @@ def split_pages(lines: tuple[str, ...], looks_like_heading) -> Layout:
     layout = Layout()
     page, in_notes, expected_note, gap = 0, False, 1, False
     for index, raw in enumerate(lines):
-        number = index + 1
-        if raw == "" or (raw.strip() == "" and not is_separator(raw)):
-            layout.drops.append(DroppedLine(number, raw, RULE_BLANK, "empty line"))
-            continue
-        if is_separator(raw):
+        number, text = index + 1, raw.strip()  # stripped once: every line needs it
+        if not text:
+            if not is_separator(raw):
+                layout.drops.append(DroppedLine(number, raw, RULE_BLANK, "empty line"))
+                continue
             following = next_text(lines, index)
             last = layout.notes[-1].text if layout.notes else ""
             note_open = bool(last) and not SENTENCE_END.search(last) and not BARE_URL.match(last)
@@ -104,14 +101,14 @@ def split_pages(lines: tuple[str, ...], looks_like_heading) -> Layout:
                 layout.drops.append(DroppedLine(number, raw, RULE_GAP, "vertical space in the PDF layout"))
                 gap = True
             continue
-        if is_page_start(raw) or page == 0:
+        if raw[0] == " " or page == 0:  # a page starts with a space (the line is not blank)
             page, in_notes = page + 1, False
         if in_notes:
-            match = FOOTNOTE_START.match(raw.strip())
+            match = FOOTNOTE_START.match(text)
             if match and int(match.group(1)) == expected_note:
                 expected_note += 1
-            layout.notes.append(NoteLine(number, raw.strip(), page))
+            layout.notes.append(NoteLine(number, text, page))
         else:
-            layout.body.append(BodyLine(number, raw.strip(), page, gap))
+            layout.body.append(BodyLine(number, text, page, gap))
             gap = False
     return layout
