@@ -103,3 +103,12 @@ def test_join_inlines_equals_the_join_through_text_inlines(lines, language):
     before = join_inlines_before([line_inlines_before(text, markers) for text, markers in lines], language)
     after = join_inlines([pdf_notes.line_pieces(text, markers) for text, markers in lines], language)
     assert after == before
+
+
+@settings(max_examples=500)
+@given(st.lists(LINE_TEXT, min_size=1, max_size=6), st.sampled_from(["vi", "en"]))
+def test_joining_lines_without_markers_equals_the_join_through_text_inlines(lines, language):
+    """join_plain_lines' shortcut, taken by most paragraphs (blank lines included)."""
+    before = join_inlines_before([line_inlines_before(text, []) for text in lines], language)
+    after = join_inlines([pdf_notes.line_pieces(text, []) for text in lines], language)
+    assert after == before

@@ -31,10 +31,12 @@ def join_inlines(parts: list[list[str | NoteRef]], language: str) -> tuple[Inlin
     ``parts`` are the lines' pieces (pdf_notes.line_pieces): text as plain strings, which
     become Text only once, per run of text between markers.
     """
+    rejoin_hyphens = language == "en"
+    if not rejoin_hyphens and all(len(part) == 1 and isinstance(part[0], str) for part in parts):
+        return join_plain_lines([part[0] for part in parts])
     # Text runs are lists of line pieces, joined once at the end: appending each line to
     # one growing string made long paragraphs quadratic.
     out: list[NoteRef | list[str]] = []
-    rejoin_hyphens = language == "en"
     for part in parts:
         first = part[0]
         if out and isinstance(out[-1], list) and isinstance(first, str):
@@ -47,10 +49,13 @@ def join_inlines(parts: list[list[str | NoteRef]], language: str) -> tuple[Inlin
             else:
                 run[-1] = last
                 run.append(" " + right)
+            if len(part) == 1:
+                continue  # the line has no marker
             part = part[1:]
         elif out and isinstance(out[-1], NoteRef) and isinstance(first, str):
             part = [" " + first.lstrip(), *part[1:]]
-        out.extend([item] if isinstance(item, str) else item for item in part)
+        for item in part:
+            out.append([item] if isinstance(item, str) else item)
     merged = [collapse_spaces("".join(i)) if isinstance(i, list) else i for i in out]
     if merged and isinstance(merged[0], str):
         merged[0] = merged[0].lstrip()
@@ -63,6 +68,16 @@ def join_inlines(parts: list[list[str | NoteRef]], language: str) -> tuple[Inlin
         else:
             inlines.append(item)
     return tuple(inlines)
+
+
+def join_plain_lines(lines: list[str]) -> tuple[Inline, ...]:
+    """join_inlines for most paragraphs: no marker, no hyphen to rejoin (not English).
+
+    There the line pieces form one run, and joining the stripped lines with a space,
+    collapsing and stripping gives what the piece by piece join gives (a blank line's
+    extra space is collapsed away), with one string operation per line.
+    """
+    return tuple(pdf_notes.citation_inlines(collapse_spaces(" ".join([line.strip() for line in lines])).strip()))
 
 
 class Builder:
