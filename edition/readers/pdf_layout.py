@@ -19,7 +19,9 @@ FOOTNOTE_START = re.compile(r"^(\d{1,3})\s?(?=\S)(?!\d)")
 RULE_BLANK, RULE_SEPARATOR, RULE_GAP = "blank", "footnote-separator", "layout-gap"
 
 
-@dataclass
+# slots: a reader makes one of these per line; without a __dict__ each is one object,
+# not two, which is quicker to make and leaves the garbage collector half as much to scan.
+@dataclass(slots=True)
 class BodyLine:
     number: int  # source line
     text: str  # without the page-start space and trailing spaces
@@ -27,7 +29,7 @@ class BodyLine:
     after_gap: bool = False  # a vertical gap stands before it: a paragraph cannot run across
 
 
-@dataclass
+@dataclass(slots=True)
 class NoteLine:
     number: int
     text: str
