@@ -99,6 +99,8 @@ def footnote_blocks(bodies: list[NoteBody]) -> tuple[Footnote, ...]:
 
 def marker_candidates(text: str, label: str) -> list[tuple[int, bool]]:
     """Positions where ``label`` may be a footnote marker in ``text``: (start, glued)."""
+    if label not in text:
+        return []  # most lines, and no pattern to look up or compile
     found = []
     for match in re.finditer(rf"(?<!\d){label}(?!\d)", text):
         start, end = match.start(), match.end()
