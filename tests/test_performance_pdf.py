@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from edition.model import Citation, Inline, NoteRef, Text
-from edition.readers import pdf_layout, pdf_notes
+from edition.readers import pdf_layout, pdf_notes, pdf_structure
 from edition.readers.common import collapse_spaces
 from edition.readers.pdf import HYPHEN_WRAP, join_inlines
 
@@ -112,3 +112,17 @@ def test_joining_lines_without_markers_equals_the_join_through_text_inlines(line
     before = join_inlines_before([line_inlines_before(text, []) for text in lines], language)
     after = join_inlines([pdf_notes.line_pieces(text, []) for text in lines], language)
     assert after == before
+
+
+TITLE_LIKE = st.one_of(
+    st.text(max_size=30),
+    st.tuples(st.sampled_from(sorted(pdf_structure.SECTION_TITLES) + ["Kết luận", "MỞ đầu"]),
+              st.sampled_from(["", " ", ":", " :", ": ", "\t::", "x"]),
+              st.sampled_from(["", " ", "\xa0"])).map(lambda t: t[2] + t[0] + t[1]))
+
+
+@settings(max_examples=500)
+@given(TITLE_LIKE)
+def test_section_title_equals_the_stripped_lookup(text):
+    """section_title's isupper shortcut: every title is in capitals."""
+    assert pdf_structure.section_title(text) == (text.strip().rstrip(":").strip() in pdf_structure.SECTION_TITLES)

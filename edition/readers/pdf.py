@@ -13,6 +13,7 @@ Every line is in a block, in a footnote, or in the drop report (page furniture o
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..metadata import ArticleMeta
 from ..model import Article, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
@@ -29,10 +30,11 @@ def join_inlines(parts: list[list[str | NoteRef]], language: str) -> tuple[Inlin
     """Lines to one paragraph: a space between lines; English words hyphenated at a line end rejoin.
 
     ``parts`` are the lines' pieces (pdf_notes.line_pieces): text as plain strings, which
-    become Text only once, per run of text between markers.
+    become Text only once, per run of text between markers; a line starts and ends with
+    text, so a line of one piece has no marker.
     """
     rejoin_hyphens = language == "en"
-    if not rejoin_hyphens and all(len(part) == 1 and isinstance(part[0], str) for part in parts):
+    if not rejoin_hyphens and max(map(len, parts), default=1) == 1:
         return join_plain_lines([part[0] for part in parts])
     # Text runs are lists of line pieces, joined once at the end: appending each line to
     # one growing string made long paragraphs quadratic.
@@ -86,21 +88,24 @@ class Builder:
     def __init__(self, body: list[BodyLine], markers, language: str) -> None:
         self.body, self.markers, self.language = body, markers, language
         self.width = shape.text_width([len(line.text) for line in body])
+        # Whether each line ends a sentence: asked of most lines twice (does the paragraph
+        # end here, may a heading follow), and most lines do not, which settles both.
+        self.ends_sentence = [line.text.rstrip().endswith(shape.TERMINAL) for line in body]
         self.blocks: list = []
         self.pending: list[int] = []  # indexes of lines of the paragraph being built
         self.numbered_level = 2
         self.section = ""
 
-    def pieces(self, index: int) -> list[str | NoteRef]:
-        return pdf_notes.line_pieces(self.body[index].text, self.markers.get(index))
-
     def flush(self) -> None:
         if not self.pending:
             return
-        lines = [self.body[i].number for i in self.pending]
+        body, markers = self.body, self.markers
         lang = "en" if self.section == ABSTRACT_EN and self.language != "en" else None
-        text = join_inlines([self.pieces(i) for i in self.pending], "en" if lang else self.language)
-        self.blocks.append(Paragraph(text, LineSpan(min(lines), max(lines)), lang=lang))
+        text = join_inlines([pdf_notes.line_pieces(body[i].text, markers.get(i)) for i in self.pending],
+                            "en" if lang else self.language)
+        # pending lines are in body order, which is source order: the span runs first to last
+        span = LineSpan(body[self.pending[0]].number, body[self.pending[-1]].number)
+        self.blocks.append(Paragraph(text, span, lang=lang))
         self.pending = []
 
     def heading(self, indexes: list[int], level: int) -> None:
@@ -119,9 +124,10 @@ class Builder:
         return self.blocks
 
     def step(self, index: int) -> int:
-        text = self.body[index].text
-        if self.body[index].after_gap or self.closes_before_heading(index):
-            self.flush()
+        line = self.body[index]
+        text = line.text
+        if self.pending and (line.after_gap or self.closes_before_heading(index)):
+            self.flush()  # (nothing to close when no paragraph is pending)
         at_start = not self.pending
         if shape.section_title(text):
             self.heading([index], 2)
@@ -138,17 +144,17 @@ class Builder:
             self.heading([index], self.numbered_level + 1)
             return index + 1
         self.pending.append(index)
-        following = self.body[index + 1].text if index + 1 < len(self.body) else ""
-        if shape.ends_paragraph(text, self.width, following):
-            self.flush()
+        if self.ends_sentence[index]:  # (ends_paragraph is false for the others)
+            following = self.body[index + 1].text if index + 1 < len(self.body) else ""
+            if shape.ends_paragraph(text, self.width, following):
+                self.flush()
         return index + 1
 
     def closes_before_heading(self, index: int) -> bool:
         """A numbered heading after a line that ends a sentence closes the paragraph."""
         if not self.pending:
             return False
-        previous = self.body[self.pending[-1]].text.rstrip()
-        return previous.endswith(shape.TERMINAL) and (
+        return self.ends_sentence[self.pending[-1]] and (
             shape.section_title(self.body[index].text)
             or shape.numbered_heading(self.body[index].text, self.width) is not None
             or shape.dash_heading(self.body[index].text, self.width))
@@ -187,4 +193,4 @@ def read(source: RawSource, meta: ArticleMeta) -> Article:
     lede, keywords, blocks = split_front(blocks)
     return Article(meta=meta, source=source.file, lede=lede, keywords=keywords, blocks=tuple(blocks),
                    footnotes=pdf_notes.footnote_blocks(bodies),
-                   drops=tuple(sorted(layout.drops + note_drops, key=lambda d: d.line)))
+                   drops=tuple(sorted(layout.drops + note_drops, key=attrgetter("line"))))
