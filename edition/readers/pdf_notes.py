@@ -158,7 +158,7 @@ def _first_glued(body: list[BodyLine], start: int, note: NoteBody) -> tuple[int,
     return None
 
 
-def line_pieces(text: str, markers: list[tuple[int, str]]) -> list[str | NoteRef]:
+def line_pieces(text: str, markers: list[tuple[int, str]] | None) -> list[str | NoteRef]:
     """A body line as its text pieces and the markers between them, starting and ending
     with a piece (perhaps empty). Pieces stay strings: the paragraph joins them into runs
     before any Text is made, and most lines are a single piece."""
