@@ -13,46 +13,73 @@ Every line is in a block, in a footnote, or in the drop report (page furniture o
 from __future__ import annotations
 
 import re
+from operator import attrgetter
 
 from ..metadata import ArticleMeta
 from ..model import Article, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
 from ..source import RawSource
 from . import pdf_notes, pdf_structure as shape
-from .common import collapse_spaces
-from .pdf_layout import BodyLine, split_pages
+from .pdf_layout import BodyLine, collapse_spaces, split_pages
 
 KEYWORDS = re.compile(r"^(Từ khoá|Từ khóa|Keywords|Key words)\s*:\s*(.+)$", re.IGNORECASE)
 ABSTRACT_VI, ABSTRACT_EN = "TÓM TẮT", "ABSTRACT"
 HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 
 
-def join_inlines(parts: list[list[Inline]], language: str) -> tuple[Inline, ...]:
-    """Lines to one paragraph: a space between lines; English words hyphenated at a line end rejoin."""
+def join_inlines(parts: list[list[str | NoteRef]], language: str) -> tuple[Inline, ...]:
+    """Lines to one paragraph: a space between lines; English words hyphenated at a line end rejoin.
+
+    ``parts`` are the lines' pieces (pdf_notes.line_pieces): text as plain strings, which
+    become Text only once, per run of text between markers; a line starts and ends with
+    text, so a line of one piece has no marker.
+    """
+    rejoin_hyphens = language == "en"
+    if not rejoin_hyphens and max(map(len, parts), default=1) == 1:
+        return join_plain_lines([part[0] for part in parts])
     # Text runs are lists of line pieces, joined once at the end: appending each line to
     # one growing string made long paragraphs quadratic.
-    out: list[Inline | list[str]] = []
+    out: list[NoteRef | list[str]] = []
     for part in parts:
-        if out and isinstance(out[-1], list) and part and isinstance(part[0], Text):
-            run, right = out[-1], part[0].text.lstrip()
+        first = part[0]
+        if out and isinstance(out[-1], list) and isinstance(first, str):
+            run, right = out[-1], first.lstrip()
             while len(run) > 1 and not run[-1].strip():
                 run.pop()  # a blank piece: the hyphen test looks at the text before it
-            run[-1] = run[-1].rstrip()
-            if language == "en" and HYPHEN_WRAP.search(run[-1]) and right[:1].islower():
-                run[-1] = run[-1][:-1] + right
+            last = run[-1].rstrip()
+            if rejoin_hyphens and HYPHEN_WRAP.search(last) and right[:1].islower():
+                run[-1] = last[:-1] + right
             else:
+                run[-1] = last
                 run.append(" " + right)
-            rest = part[1:]
+            if len(part) == 1:
+                continue  # the line has no marker
+            part = part[1:]
+        elif out and isinstance(out[-1], NoteRef) and isinstance(first, str):
+            part = [" " + first.lstrip(), *part[1:]]
+        for item in part:
+            out.append([item] if isinstance(item, str) else item)
+    merged = [collapse_spaces("".join(i)) if isinstance(i, list) else i for i in out]
+    if merged and isinstance(merged[0], str):
+        merged[0] = merged[0].lstrip()
+    if merged and isinstance(merged[-1], str):
+        merged[-1] = merged[-1].rstrip()
+    inlines: list[Inline] = []
+    for item in merged:
+        if isinstance(item, str):
+            inlines.extend(pdf_notes.citation_inlines(item))
         else:
-            if out and isinstance(out[-1], NoteRef) and part and isinstance(part[0], Text):
-                part = [Text(" " + part[0].text.lstrip()), *part[1:]]
-            rest = part
-        out.extend([item.text] if isinstance(item, Text) else item for item in rest)
-    merged = [Text(collapse_spaces("".join(i))) if isinstance(i, list) else i for i in out]
-    if merged and isinstance(merged[0], Text):
-        merged[0] = Text(merged[0].text.lstrip())
-    if merged and isinstance(merged[-1], Text):
-        merged[-1] = Text(merged[-1].text.rstrip())
-    return tuple(pdf_notes.with_citations([i for i in merged if not (isinstance(i, Text) and not i.text)]))
+            inlines.append(item)
+    return tuple(inlines)
+
+
+def join_plain_lines(lines: list[str]) -> tuple[Inline, ...]:
+    """join_inlines for most paragraphs: no marker, no hyphen to rejoin (not English).
+
+    There the line pieces form one run, and joining the stripped lines with a space,
+    collapsing and stripping gives what the piece by piece join gives (a blank line's
+    extra space is collapsed away), with one string operation per line.
+    """
+    return tuple(pdf_notes.citation_inlines(collapse_spaces(" ".join([line.strip() for line in lines])).strip()))
 
 
 class Builder:
@@ -61,22 +88,24 @@ class Builder:
     def __init__(self, body: list[BodyLine], markers, language: str) -> None:
         self.body, self.markers, self.language = body, markers, language
         self.width = shape.text_width([len(line.text) for line in body])
+        # Whether each line ends a sentence: asked of most lines twice (does the paragraph
+        # end here, may a heading follow), and most lines do not, which settles both.
+        self.ends_sentence = [line.text.rstrip().endswith(shape.TERMINAL) for line in body]
         self.blocks: list = []
         self.pending: list[int] = []  # indexes of lines of the paragraph being built
         self.numbered_level = 2
         self.section = ""
 
-    def inlines(self, index: int) -> list[Inline]:
-        line = self.body[index]
-        return pdf_notes.line_inlines(line.text, self.markers.get(index, []))
-
     def flush(self) -> None:
         if not self.pending:
             return
-        lines = [self.body[i].number for i in self.pending]
+        body, markers = self.body, self.markers
         lang = "en" if self.section == ABSTRACT_EN and self.language != "en" else None
-        text = join_inlines([self.inlines(i) for i in self.pending], "en" if lang else self.language)
-        self.blocks.append(Paragraph(text, LineSpan(min(lines), max(lines)), lang=lang))
+        text = join_inlines([pdf_notes.line_pieces(body[i].text, markers.get(i)) for i in self.pending],
+                            "en" if lang else self.language)
+        # pending lines are in body order, which is source order: the span runs first to last
+        span = LineSpan(body[self.pending[0]].number, body[self.pending[-1]].number)
+        self.blocks.append(Paragraph(text, span, lang=lang))
         self.pending = []
 
     def heading(self, indexes: list[int], level: int) -> None:
@@ -95,9 +124,10 @@ class Builder:
         return self.blocks
 
     def step(self, index: int) -> int:
-        text = self.body[index].text
-        if self.body[index].after_gap or self.closes_before_heading(index):
-            self.flush()
+        line = self.body[index]
+        text = line.text
+        if self.pending and (line.after_gap or self.closes_before_heading(index)):
+            self.flush()  # (nothing to close when no paragraph is pending)
         at_start = not self.pending
         if shape.section_title(text):
             self.heading([index], 2)
@@ -114,17 +144,17 @@ class Builder:
             self.heading([index], self.numbered_level + 1)
             return index + 1
         self.pending.append(index)
-        following = self.body[index + 1].text if index + 1 < len(self.body) else ""
-        if shape.ends_paragraph(text, self.width, following):
-            self.flush()
+        if self.ends_sentence[index]:  # (ends_paragraph is false for the others)
+            following = self.body[index + 1].text if index + 1 < len(self.body) else ""
+            if shape.ends_paragraph(text, self.width, following):
+                self.flush()
         return index + 1
 
     def closes_before_heading(self, index: int) -> bool:
         """A numbered heading after a line that ends a sentence closes the paragraph."""
         if not self.pending:
             return False
-        previous = self.body[self.pending[-1]].text.rstrip()
-        return previous.endswith(shape.TERMINAL) and (
+        return self.ends_sentence[self.pending[-1]] and (
             shape.section_title(self.body[index].text)
             or shape.numbered_heading(self.body[index].text, self.width) is not None
             or shape.dash_heading(self.body[index].text, self.width))
@@ -163,4 +193,4 @@ def read(source: RawSource, meta: ArticleMeta) -> Article:
     lede, keywords, blocks = split_front(blocks)
     return Article(meta=meta, source=source.file, lede=lede, keywords=keywords, blocks=tuple(blocks),
                    footnotes=pdf_notes.footnote_blocks(bodies),
-                   drops=tuple(sorted(layout.drops + note_drops, key=lambda d: d.line)))
+                   drops=tuple(sorted(layout.drops + note_drops, key=attrgetter("line"))))

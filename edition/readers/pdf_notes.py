@@ -16,8 +16,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import Citation, DroppedLine, Footnote, Inline, LineSpan, Link, NoteRef, Text
-from .common import collapse_spaces
-from .pdf_layout import FOOTNOTE_START, BodyLine, NoteLine
+from .pdf_layout import FOOTNOTE_START, BodyLine, NoteLine, collapse_spaces
 
 URL = re.compile(r"https?://[^\s<>\"”]+")
 URL_TRAILING = ".,;:)]"
@@ -26,6 +25,7 @@ NUMBER_WORDS = {"năm", "tháng", "ngày", "số", "thứ", "khóa", "khoá", "l
                 "phần", "mục", "tr.", "trang", "quý", "giai", "đoạn", "p.", "pp.", "vol.", "no.", "page", "the",
                 "of", "in", "to", "and"}
 CITATION = re.compile(r"\[(\d+(?:\s*[;,]\s*\d+)*)(?:\s*,\s*(?:tr|trang|p|pp)\.?\s*[\d\-–,\s]+)?\]")
+CITATION_KEY_SEPARATOR = re.compile(r"[;,]")
 
 
 @dataclass
@@ -99,6 +99,8 @@ def footnote_blocks(bodies: list[NoteBody]) -> tuple[Footnote, ...]:
 
 def marker_candidates(text: str, label: str) -> list[tuple[int, bool]]:
     """Positions where ``label`` may be a footnote marker in ``text``: (start, glued)."""
+    if label not in text:
+        return []  # most lines, and no pattern to look up or compile
     found = []
     for match in re.finditer(rf"(?<!\d){label}(?!\d)", text):
         start, end = match.start(), match.end()
@@ -156,28 +158,34 @@ def _first_glued(body: list[BodyLine], start: int, note: NoteBody) -> tuple[int,
     return None
 
 
-def line_inlines(text: str, markers: list[tuple[int, str]]) -> list[Inline]:
-    out: list[Inline] = []
+def line_pieces(text: str, markers: list[tuple[int, str]] | None) -> list[str | NoteRef]:
+    """A body line as its text pieces and the markers between them, starting and ending
+    with a piece (perhaps empty). Pieces stay strings: the paragraph joins them into runs
+    before any Text is made, and most lines are a single piece."""
+    if not markers:
+        return [text]
+    out: list[str | NoteRef] = []
     position = 0
     for offset, label in sorted(markers):
-        out.append(Text(text[position:offset]))
+        out.append(text[position:offset])
         out.append(NoteRef(label))
         position = offset + len(label)
-    out.append(Text(text[position:]))
+    out.append(text[position:])
     return out
 
 
-def with_citations(inlines: list[Inline]) -> list[Inline]:
+def citation_inlines(text: str) -> list[Inline]:
+    """A run of text with its bracketed references as Citation inlines; no empty Text."""
+    if "[" not in text:  # most runs: CITATION starts with a bracket
+        return [Text(text)] if text else []
     out: list[Inline] = []
-    for item in inlines:
-        if not isinstance(item, Text):
-            out.append(item)
-            continue
-        position = 0
-        for match in CITATION.finditer(item.text):
-            out.append(Text(item.text[position:match.start()]))
-            keys = tuple(k.strip() for k in re.split(r"[;,]", match.group(1)))
-            out.append(Citation(match.group(), keys))
-            position = match.end()
-        out.append(Text(item.text[position:]))
-    return [i for i in out if not (isinstance(i, Text) and not i.text)]
+    position = 0
+    for match in CITATION.finditer(text):
+        if match.start() > position:
+            out.append(Text(text[position:match.start()]))
+        keys = tuple(k.strip() for k in CITATION_KEY_SEPARATOR.split(match.group(1)))
+        out.append(Citation(match.group(), keys))
+        position = match.end()
+    if position < len(text):
+        out.append(Text(text[position:]))
+    return out

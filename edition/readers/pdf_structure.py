@@ -42,7 +42,9 @@ def text_width(lengths: list[int]) -> float:
 
 
 def section_title(text: str) -> bool:
-    return text.strip().rstrip(":").strip() in SECTION_TITLES
+    # Every title is in capitals, so a line with a lower-case letter (almost every line:
+    # isupper stops at the first) is none, without stripping it three times.
+    return text.isupper() and text.strip().rstrip(":").strip() in SECTION_TITLES
 
 
 def numbered_heading(text: str, width: float) -> HeadingShape | None:
