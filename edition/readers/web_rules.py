@@ -51,17 +51,41 @@ class Page:
 
     def after(self, number: int) -> Iterator[Line]:
         """Non-blank lines after ``number``, nearest first."""
-        return (line for line in self.lines[number:] if not line.blank)
+        lines = self.lines
+        return (lines[index] for index in range(number, len(lines)) if not lines[index].blank)
 
     def before(self, number: int) -> Iterator[Line]:
         """Non-blank lines before ``number``, nearest first."""
-        return (line for line in reversed(self.lines[: number - 1]) if not line.blank)
+        lines = self.lines
+        return (lines[index] for index in range(number - 2, -1, -1) if not lines[index].blank)
 
     def next_text(self, number: int) -> Line | None:
-        return next(self.after(number), None)
+        return self._next_texts[number - 1]
 
     def previous_text(self, number: int) -> Line | None:
-        return next(self.before(number), None)
+        return self._previous_texts[number - 1]
+
+    @cached_property
+    def _next_texts(self) -> tuple[Line | None, ...]:
+        """``next_text`` of every line, found in one pass: rules ask it of most lines."""
+        found: list[Line | None] = []
+        following = None
+        for line in reversed(self.lines):
+            found.append(following)
+            if not line.blank:
+                following = line
+        return tuple(reversed(found))
+
+    @cached_property
+    def _previous_texts(self) -> tuple[Line | None, ...]:
+        """``previous_text`` of every line, found in one pass (see ``_next_texts``)."""
+        found: list[Line | None] = []
+        preceding = None
+        for line in self.lines:
+            found.append(preceding)
+            if not line.blank:
+                preceding = line
+        return tuple(found)
 
 
 Rule = Callable[[Line, Page], "str | None"]
