@@ -87,6 +87,22 @@ class Page:
                 preceding = line
         return tuple(found)
 
+    def widget_drop(self, line: Line) -> tuple[str, str] | None:
+        """``first_reason(WIDGET_RULES, line, self)``, worked out once per line.
+
+        The zones ask it of the same lines again and again (the lines after each
+        headline candidate, the sentences after each possible signature, the trailing
+        teasers, then the body), and the answer depends on the line alone.
+        """
+        drops = self._widget_drops
+        if line.number not in drops:
+            drops[line.number] = first_reason(WIDGET_RULES, line, self)
+        return drops[line.number]
+
+    @cached_property
+    def _widget_drops(self) -> dict[int, tuple[str, str] | None]:
+        return {}
+
 
 Rule = Callable[[Line, Page], "str | None"]
 NamedRule = tuple[str, Rule]
@@ -183,12 +199,18 @@ def teaser_item(line: Line, page: Page) -> str | None:
     return None
 
 
-BEFORE_HEADLINE: list[NamedRule] = WIDGET_RULES + [
+HEADLINE_CHROME: list[NamedRule] = [
     ("teaser-list", teaser_item),
     ("site-banner", site_banner),
     ("section-label", section_label),
     ("breadcrumb", breadcrumb),
 ]
+BEFORE_HEADLINE: list[NamedRule] = WIDGET_RULES + HEADLINE_CHROME
+
+
+def before_headline_drop(line: Line, page: Page) -> tuple[str, str] | None:
+    """``first_reason(BEFORE_HEADLINE, line, page)``, the widget rules' part kept by the page."""
+    return page.widget_drop(line) or first_reason(HEADLINE_CHROME, line, page)
 
 
 # --- after the end of the article -------------------------------------------------

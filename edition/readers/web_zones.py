@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import web_text as shape
-from .web_rules import BEFORE_HEADLINE, WIDGET_RULES, Line, Page, first_reason
+from .web_rules import Line, Page, before_headline_drop
 
 HEADLINE_SEARCH_LINES = 40  # non-blank lines of chrome above a headline; deeper than this there is none
 END_SIGNATURE_MIN_PARAGRAPHS = 2  # a signature ends the article only once some of its text was read
@@ -44,7 +44,7 @@ def find_headline(page: Page, lines: list[Line], title: str | None = None) -> He
     """
     candidates = []
     for line in lines[:HEADLINE_SEARCH_LINES]:
-        if first_reason(BEFORE_HEADLINE, line, page):
+        if before_headline_drop(line, page):
             continue
         glued = shape.split_glued_banner(line.text)
         found = HeadlineFound(line.number, glued[1], glued[0]) if glued else HeadlineFound(line.number, line.text)
@@ -71,7 +71,7 @@ def _article_follows(line: Line, page: Page) -> bool:
     for following in page.after(line.number):
         if following.text == line.text:
             continue  # the headline printed twice
-        dropped = first_reason(WIDGET_RULES, following, page)
+        dropped = page.widget_drop(following)
         if dropped:
             if dropped[0] in HEADLINE_FOLLOWERS:
                 return True
@@ -85,7 +85,7 @@ def _article_follows(line: Line, page: Page) -> bool:
 
 def _prose_follows(line: Line, page: Page) -> bool:
     for following in page.after(line.number):
-        dropped = first_reason(WIDGET_RULES, following, page)
+        dropped = page.widget_drop(following)
         if dropped:
             if dropped[0] in HEADLINE_FOLLOWERS:
                 return True
@@ -95,7 +95,7 @@ def _prose_follows(line: Line, page: Page) -> bool:
 
 
 def _is_body_text(line: Line, page: Page) -> bool:
-    return shape.is_paragraph_shaped(line.text) and first_reason(WIDGET_RULES, line, page) is None
+    return shape.is_paragraph_shaped(line.text) and page.widget_drop(line) is None
 
 
 def _sentences_until_list(rest: list[Line], page: Page) -> int:
@@ -146,7 +146,7 @@ def _trailing_teasers(page: Page, lines: list[Line]) -> ArticleEnd | None:
     """A page that ends in a run of unpunctuated headlines (no cue announced them)."""
     run: list[Line] = []
     for line in reversed(lines):
-        if first_reason(WIDGET_RULES, line, page) is not None:
+        if page.widget_drop(line) is not None:
             continue
         if not (shape.is_teaser_headline(line.text) or shape.is_teaser_item(line.text)):
             break
