@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from edition.readers import web_text as shape
 from edition.readers.common import SPACES, collapse_spaces, tidy
 
 WHITE_SPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
@@ -24,3 +26,47 @@ def test_every_white_space_but_the_plain_space_is_unprintable():
 def test_collapse_spaces_and_tidy_equal_the_plain_substitution(text):
     assert collapse_spaces(text) == SPACES.sub(" ", text)
     assert tidy(text) == SPACES.sub(" ", text).strip()
+
+
+# --- web_text: the plain versions the predicates had before their shortcuts ------------
+
+LINE_PIECES = st.sampled_from(["Ảnh", "ẢNH", "Photo", "Ảnh minh họa", "REUTERS/", "Nguyễn Văn", "TTXVN", "(TTXVN)",
+                               "[1/2]", ":", "：", "/", " ", "  ", "\t", "\u00a0", "|", "-", "và", ",", ".", "a", "É",
+                               "Minh", "HẢI NAM", "x" * 30, "ß", "ǅ", "Ⅻ", "ⅻ", "一"])
+LINES = st.one_of(st.text(max_size=80), st.lists(LINE_PIECES, max_size=20).map("".join))
+
+
+def has_photo_credit_plain(text):
+    if len(text) > shape.CAPTION_MAX_CHARS:
+        return False
+    return any(p.search(text) for p in (shape.PHOTO_CREDIT_END, shape.AGENCY_CREDIT_END, shape.GALLERY_COUNTER))
+
+
+def is_name_plain(text):
+    bare = re.sub(r"\s*\([^)]{1,20}\)$", "", text).strip()
+    parts = [p for p in shape.words(bare) if p not in shape.NAME_JOINERS]
+    if not 2 <= len(parts) <= 2 * shape.NAME_MAX_WORDS or len(text) > shape.NAME_MAX_CHARS:
+        return False
+    if any(not all(c.isalpha() or c in "-.'’" for c in p) for p in parts):
+        return False
+    return all(p[0].isupper() for p in parts)
+
+
+def is_all_caps_plain(text):
+    found = shape.letters(text)
+    return len(found) >= shape.ALL_CAPS_MIN_LETTERS and all(c.isupper() for c in found)
+
+
+@settings(max_examples=800, derandomize=True)
+@given(LINES, st.integers(min_value=0, max_value=30))
+def test_web_text_shortcuts_equal_the_plain_predicates(text, limit):
+    assert shape.word_count(text, limit) == min(len(shape.words(text)), limit + 1)
+    assert shape.has_photo_credit(text) == has_photo_credit_plain(text)
+    assert shape.is_name(text) == is_name_plain(text)
+    assert shape.is_all_caps(text) == is_all_caps_plain(text)
+    assert ("|" in text and bool(shape.TABLE_CELL_END.search(text))) == bool(shape.TABLE_CELL_END.search(text))
+
+
+def test_words_split_at_the_same_white_space_as_str_split():
+    text = "".join(WHITE_SPACE) + "a" + "".join(WHITE_SPACE) + "b\u200bc"
+    assert shape.words(text) == text.split()
