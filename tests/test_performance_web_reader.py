@@ -8,7 +8,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edition.readers import web_text as shape
+from edition.readers import web_cues, web_text as shape
 from edition.readers.common import SPACES, collapse_spaces, tidy
 
 WHITE_SPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
@@ -70,3 +70,52 @@ def test_web_text_shortcuts_equal_the_plain_predicates(text, limit):
 def test_words_split_at_the_same_white_space_as_str_split():
     text = "".join(WHITE_SPACE) + "a" + "".join(WHITE_SPACE) + "b\u200bc"
     assert shape.words(text) == text.split()
+
+
+# --- web_cues: match_cue as it was, every group tried phrase by phrase ------------------
+
+def without_counter_plain(text):
+    return web_cues.COUNTERS.sub("", text).strip()
+
+
+def match_cue_plain(text):
+    norm = web_cues.BULLETS.sub("", text.casefold()).strip()
+    norm = web_cues.collapse_spaces(without_counter_plain(norm).replace("’", "'"))
+    if not norm:
+        return None
+    for group in web_cues.GROUPS:
+        if norm in group.exact:
+            return web_cues.CueMatch(group, norm, whole_line=True)
+        if group.label and len(text) <= web_cues.LABEL_MAX_CHARS:
+            head = re.split(r"\s*[:：]\s*", norm, maxsplit=1)
+            if len(head) == 2 and head[0] in group.exact:
+                return web_cues.CueMatch(group, head[0], whole_line=False)
+        if len(text) <= web_cues.CONTAINS_MAX_CHARS:
+            for phrase in group.contains:
+                if phrase in norm:
+                    return web_cues.CueMatch(group, phrase, whole_line=False)
+    return None
+
+
+PHRASES = sorted({p for g in web_cues.GROUPS for p in g.exact | set(g.contains)})
+CUE_PIECES = st.one_of(st.sampled_from(PHRASES), st.sampled_from(PHRASES).map(str.upper),
+                       st.sampled_from(["- ", "• ", ": ", "：", " (12)", " 3", "|", " ", "’", "x" * 40, "٣", "²", "Ⅻ"]))
+CUE_LINES = st.one_of(st.text(max_size=60), st.lists(CUE_PIECES, max_size=8).map("".join))
+
+
+def test_digits_of_the_counter_pattern_are_the_decimal_characters():
+    digit = re.compile(r"\d")
+    assert all(bool(digit.match(chr(c))) == chr(c).isdecimal() for c in range(sys.maxunicode + 1))
+
+
+@settings(max_examples=600, derandomize=True)
+@given(CUE_LINES)
+def test_match_cue_equals_trying_every_group_in_turn(text):
+    assert web_cues._without_counter(text) == without_counter_plain(text)
+    assert web_cues.match_cue(text) == match_cue_plain(text)
+
+
+def test_every_phrase_alone_and_in_a_sentence_matches_as_before():
+    for phrase in PHRASES:
+        for text in (phrase, f"{phrase}: more", f"Some words {phrase} and more", phrase.upper() + " (3)"):
+            assert web_cues.match_cue(text) == match_cue_plain(text), text
