@@ -185,7 +185,7 @@ def _after_image(line: Line, page: Page) -> bool:
 CaptionSign = Callable[[Line, Page], bool]
 CAPTION_SIGNS: list[tuple[str, CaptionSign]] = [
     ("image card kept in the body", lambda line, page: bool(shape.IMAGE_CARD.match(line.text))),
-    ("table cell under an image", lambda line, page: "|" in line.text and bool(shape.TABLE_CELL_END.search(line.text))),
+    ("table cell under an image", lambda line, page: shape.is_table_cell_end(line.text)),
     ("caption label", lambda line, page: bool(shape.CAPTION_LABEL.match(line.text))),
     ("photo credit at the end", lambda line, page: shape.has_photo_credit(line.text)),
     ("short line right after an image", _after_image),

@@ -13,7 +13,7 @@ its name is the rule shown in the drop report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator
 
@@ -45,6 +45,8 @@ class Line:
 @dataclass(frozen=True)
 class Page:
     lines: tuple[Line, ...]
+    _widget_drops: dict[int, tuple[str, str] | None] = field(default_factory=dict, init=False, repr=False,
+                                                              compare=False)
 
     def at(self, number: int) -> Line:
         return self.lines[number - 1]
@@ -99,9 +101,6 @@ class Page:
             drops[line.number] = first_reason(WIDGET_RULES, line, self)
         return drops[line.number]
 
-    @cached_property
-    def _widget_drops(self) -> dict[int, tuple[str, str] | None]:
-        return {}
 
 
 Rule = Callable[[Line, Page], "str | None"]

@@ -154,8 +154,8 @@ def split_glued_banner(text: str) -> tuple[str, str] | None:
 
 
 def is_section_label(text: str) -> bool:
-    return (word_count(text, SECTION_LABEL_MAX_WORDS) <= SECTION_LABEL_MAX_WORDS and not ends_with_punctuation(text)
-            and starts_like_a_title(text))
+    return (word_count(text, SECTION_LABEL_MAX_WORDS) <= SECTION_LABEL_MAX_WORDS
+            and not ends_with_punctuation(text) and starts_like_a_title(text))
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -215,6 +215,11 @@ def is_teaser_headline(text: str) -> bool:
 def is_teaser_item(text: str) -> bool:
     """Items only teaser lists are made of: '- Truncated summary...', image links, '[Video] ...'."""
     return bool(DASH_TEASER.match(text) or IMAGE_LINK.match(text) or MEDIA_TEASER.match(text))
+
+
+def is_table_cell_end(text: str) -> bool:
+    """'Caption text |'; the pipe is looked for first, as TABLE_CELL_END reads the whole line to its end."""
+    return "|" in text and TABLE_CELL_END.search(text) is not None
 
 
 def caption_text(text: str) -> str:
