@@ -2,7 +2,8 @@
 
 Each rule is ``rule(line, page) -> str | None``: a reason to drop the line, or None
 to let the next rule decide. Lists are tried in order; the first reason wins and
-its name is the rule shown in the drop report.
+its name is the rule shown in the drop report. The cue groups of ``web_cues`` are one
+rule, ``CUE_GROUP``, whose name in the report is the rule of the group that matched.
 
 | list                | applies to                        | fallback rule          |
 | ------------------- | --------------------------------- | ---------------------- |
@@ -18,7 +19,7 @@ from functools import cached_property
 from typing import Callable, Iterator
 
 from . import web_text as shape
-from .web_cues import GROUPS, CueGroup, CueMatch, end_cue, match_cue
+from .web_cues import CueMatch, end_cue, match_cue
 
 
 @dataclass(frozen=True)
@@ -107,12 +108,15 @@ Rule = Callable[[Line, Page], "str | None"]
 NamedRule = tuple[str, Rule]
 
 
+CUE_GROUP = "(the line's cue group)"  # name of the cue rule: first_reason reports the group's own rule
+
+
 def first_reason(rules: list[NamedRule], line: Line, page: Page) -> tuple[str, str] | None:
     """(rule name, reason) of the first rule that drops ``line``, or None."""
     for name, rule in rules:
         reason = rule(line, page)
         if reason:
-            return name, reason
+            return (line.cue.rule if name is CUE_GROUP else name), reason
     return None
 
 
@@ -133,12 +137,14 @@ def image_markup(line: Line, page: Page) -> str | None:
     return None
 
 
-def cue_rule(group: CueGroup) -> Rule:
-    def rule(line: Line, page: Page) -> str | None:
-        found = line.cue
-        return found.reason(line.text) if found and found.group is group else None
-    rule.__name__ = group.rule.replace("-", "_")
-    return rule
+def cue(line: Line, page: Page) -> str | None:
+    """The reason of the line's cue group (see web_cues).
+
+    One rule for all the groups: a line belongs to one group at most, worked out once
+    per line, so a rule per group asked the same question once per group.
+    """
+    found = line.cue
+    return found.reason(line.text) if found else None
 
 
 def reading_time(line: Line, page: Page) -> str | None:
@@ -157,7 +163,7 @@ def image_credit(line: Line, page: Page) -> str | None:
     return None
 
 
-CUE_RULES: list[NamedRule] = [(group.rule, cue_rule(group)) for group in GROUPS]  # one per cue group
+CUE_RULES: list[NamedRule] = [(CUE_GROUP, cue)]  # all of web_cues.GROUPS: match_cue picked the first that matches
 
 WIDGET_RULES: list[NamedRule] = [
     ("broken-image", broken_image),
