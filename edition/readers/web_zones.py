@@ -107,12 +107,17 @@ def _sentences_until_list(rest: list[Line], page: Page) -> int:
     return count
 
 
-def _signature_ends(line: Line, rest: list[Line], page: Page) -> bool:
-    """A byline ('By …', 'Bài, ảnh: …') or a bare name after which at most a credit sentence follows."""
-    if shape.is_byline(line.text):
-        return _sentences_until_list(rest, page) <= END_SIGNATURE_MAX_FOLLOWING
+def _signature_ends(lines: list[Line], index: int, page: Page) -> bool:
+    """``lines[index]`` is a byline ('By …', 'Bài, ảnh: …') or a bare name, and at most a credit sentence follows.
+
+    An index rather than the lines after it: find_end asks this of every line, and
+    only a signature needs the rest of the page copied.
+    """
+    text = lines[index].text
+    if shape.is_byline(text):
+        return _sentences_until_list(lines[index + 1:], page) <= END_SIGNATURE_MAX_FOLLOWING
     # a bare name could be a short subheading: only when no sentence follows at all
-    return shape.is_name(line.text) and _sentences_until_list(rest, page) == 0
+    return shape.is_name(text) and _sentences_until_list(lines[index + 1:], page) == 0
 
 
 def _teaser_run(lines: list[Line]) -> bool:
@@ -129,14 +134,15 @@ def find_end(page: Page, lines: list[Line]) -> ArticleEnd | None:
     """The end of the article among ``lines`` (non-blank body candidates in order)."""
     paragraphs = 0
     for index, line in enumerate(lines):
-        rest = lines[index + 1:]
+        following = lines[index + 1:index + 2]  # not lines[index + 1:]: a copy per line is quadratic
         if paragraphs and line.ends_article:
             return ArticleEnd(line.number, f"'{line.text}' on line {line.number}")
-        if paragraphs >= END_SIGNATURE_MIN_PARAGRAPHS and _signature_ends(line, rest, page):
-            if not rest:
+        if paragraphs >= END_SIGNATURE_MIN_PARAGRAPHS and _signature_ends(lines, index, page):
+            if not following:
                 return None
-            return ArticleEnd(rest[0].number, f"the signature '{line.text}' on line {line.number}", line.number)
-        if _teaser_run(lines[index:]) or paragraphs and _duplicate_pair(line, rest):
+            return ArticleEnd(following[0].number, f"the signature '{line.text}' on line {line.number}",
+                              line.number)
+        if _teaser_run(lines[index:index + TEASER_RUN_MIN]) or paragraphs and _duplicate_pair(line, following):
             return ArticleEnd(line.number, f"the teaser list from line {line.number}")
         paragraphs += _is_body_text(line, page)
     return _trailing_teasers(page, lines)
