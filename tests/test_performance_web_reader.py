@@ -8,7 +8,7 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edition.readers import web_cues, web_text as shape
+from edition.readers import web_cues, web_rules, web_text as shape
 from edition.readers.common import SPACES, collapse_spaces, tidy
 
 WHITE_SPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
@@ -120,3 +120,53 @@ def test_every_phrase_alone_and_in_a_sentence_matches_as_before():
     for phrase in PHRASES:
         for text in (phrase, f"{phrase}: more", f"Some words {phrase} and more", phrase.upper() + " (3)"):
             assert web_cues.match_cue(text) == match_cue_plain(text), text
+
+
+# --- web_rules: the page's neighbours and the one cue rule, against the plain versions -----
+
+def per_group_rule(group):
+    """The rule each cue group had before the groups became one rule."""
+    def rule(line, page):
+        found = line.cue
+        return found.reason(line.text) if found and found.group is group else None
+    return rule
+
+
+def with_cue_groups_expanded(rules):
+    expanded = []
+    for name, rule in rules:
+        if name is web_rules.CUE_GROUP:
+            expanded += [(group.rule, per_group_rule(group)) for group in web_cues.GROUPS]
+        else:
+            expanded.append((name, rule))
+    return expanded
+
+
+def make_page(texts):
+    return web_rules.Page(tuple(web_rules.Line(n, raw, tidy(raw)) for n, raw in enumerate(texts, start=1)))
+
+
+PAGE_LINES = st.lists(st.one_of(st.just(""), st.sampled_from(PHRASES), CUE_LINES, LINES,
+                                st.sampled_from(["![](x.jpg)", "![]() Headline |", "image.jpg", "10/6/2024 09:15",
+                                                 "5 phút đọc", "Bài 2: Tiếp theo", "- Tóm tắt...", "TẠP CHÍ QUỐC PHÒNG",
+                                                 "Thời sự", "Trang chủ > Thời sự"])), max_size=12)
+
+
+@settings(max_examples=300, derandomize=True)
+@given(PAGE_LINES)
+def test_rule_lists_and_neighbours_equal_the_plain_versions(texts):
+    page = make_page(texts)
+    lines = page.lines
+    for line in lines:
+        number = line.number
+        assert list(page.after(number)) == [x for x in lines[number:] if not x.blank]
+        assert list(page.before(number)) == [x for x in reversed(lines[:number - 1]) if not x.blank]
+        assert page.next_text(number) == next((x for x in lines[number:] if not x.blank), None)
+        assert page.previous_text(number) == next((x for x in reversed(lines[:number - 1]) if not x.blank), None)
+        for rules in (web_rules.WIDGET_RULES, web_rules.BEFORE_HEADLINE, web_rules.AFTER_END):
+            assert web_rules.first_reason(rules, line, page) == \
+                web_rules.first_reason(with_cue_groups_expanded(rules), line, page)
+        widget = web_rules.first_reason(with_cue_groups_expanded(web_rules.WIDGET_RULES), line, page)
+        assert page.widget_drop(line) == widget
+        assert web_rules.before_headline_drop(line, page) == \
+            web_rules.first_reason(with_cue_groups_expanded(web_rules.BEFORE_HEADLINE), line, page)
