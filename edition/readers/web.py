@@ -24,7 +24,7 @@ from ..model import Article, Caption, DroppedLine, Heading, LineSpan, Paragraph,
 from ..source import RawSource
 from . import web_text as shape
 from .common import blank_drop, tidy
-from .web_rules import AFTER_END, BEFORE_HEADLINE, WIDGET_RULES, Line, Page, first_reason
+from .web_rules import AFTER_END, Line, Page, before_headline_drop, first_reason
 from .web_zones import HeadlineFound, find_end, find_headline, pull_back_over_image_cards
 
 LEDE_MIN_CHARS = 60  # shorter first lines are kickers or labels, not a standfirst
@@ -144,7 +144,7 @@ def decide_above_headline(page: Page, lines: list[Line], headline: HeadlineFound
         if line.number in overrides.keep:
             decisions[line.number] = Kept("paragraph", line.text)
             continue
-        rule, reason = first_reason(BEFORE_HEADLINE, line, page) or (RULE_BEFORE_HEADLINE,
+        rule, reason = before_headline_drop(line, page) or (RULE_BEFORE_HEADLINE,
                                                                       f"above the headline{chosen}")
         decisions[line.number] = DroppedLine(line.number, line.raw, rule, reason)
 
@@ -185,7 +185,7 @@ def _after_image(line: Line, page: Page) -> bool:
 CaptionSign = Callable[[Line, Page], bool]
 CAPTION_SIGNS: list[tuple[str, CaptionSign]] = [
     ("image card kept in the body", lambda line, page: bool(shape.IMAGE_CARD.match(line.text))),
-    ("table cell under an image", lambda line, page: bool(shape.TABLE_CELL_END.search(line.text))),
+    ("table cell under an image", lambda line, page: shape.is_table_cell_end(line.text)),
     ("caption label", lambda line, page: bool(shape.CAPTION_LABEL.match(line.text))),
     ("photo credit at the end", lambda line, page: shape.has_photo_credit(line.text)),
     ("short line right after an image", _after_image),
@@ -222,7 +222,7 @@ def decide_body(page: Page, body: list[Line], overrides: ReaderOverrides, decisi
 
 def decide_body_line(line: Line, page: Page, captions: dict[str, int], has_byline: bool,
                      signature: bool) -> Decision:
-    dropped = first_reason(WIDGET_RULES, line, page)
+    dropped = page.widget_drop(line)
     if dropped:
         return DroppedLine(line.number, line.raw, *dropped)
     previous = page.previous_text(line.number)

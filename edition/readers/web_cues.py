@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Iterable
 
 from .common import collapse_spaces
 
@@ -23,6 +24,7 @@ LABEL_MAX_CHARS = 160  # 'Xem thêm: <a headline>' is one headline long
 BULLETS = re.compile(r"^[\s\-–—•·*>|]+")
 COUNTERS = re.compile(r"[\s:：|]*(?:\(\d+\)|\d+)?[\s:：|]*$")  # what normalise removes at the end
 TRAILING_NUMBER = re.compile(r"(?:\(\d+\)|\d+)\Z")
+LABEL_SEPARATOR = re.compile(r"\s*[:：]\s*")  # 'Xem thêm: <headline>'
 
 
 @dataclass(frozen=True)
@@ -127,7 +129,9 @@ def _without_counter(text: str) -> str:
     position of long lines (every line of a page is normalised).
     """
     text = _rstrip_separators(text)
-    found = TRAILING_NUMBER.search(text)
+    # TRAILING_NUMBER.search tries every position of the line; only a line ending in
+    # a digit or ')' can hold a match (\d is str.isdecimal, tests check all of Unicode)
+    found = TRAILING_NUMBER.search(text) if text.endswith(")") or text[-1:].isdecimal() else None
     if found:
         text = _rstrip_separators(text[:found.start()])
     return text.strip()
@@ -141,16 +145,46 @@ def _rstrip_separators(text: str) -> str:
         text = stripped
 
 
+def _phrase_trie(phrases: Iterable[str]) -> str:
+    """A regex that matches where any of ``phrases`` starts, alternatives sharing their prefixes.
+
+    With one alternative per phrase the regex engine tries every phrase at every
+    position of the line; grouped by first letter ('sign up to our|sign up for our'
+    as 's(?:ign up (?:to|for) our)'), it tries each letter once. A phrase that another
+    one extends ends its branch: for 'is any phrase in the line' the shorter one is enough.
+    """
+    by_first: dict[str, list[str]] = {}
+    for phrase in phrases:
+        if not phrase:
+            return ""
+        by_first.setdefault(phrase[0], []).append(phrase[1:])
+    branches = [re.escape(first) + _phrase_trie(rests) for first, rests in by_first.items()]
+    return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+
+ALL_EXACT = frozenset().union(*(group.exact for group in GROUPS))
+ANY_CONTAINED = re.compile(_phrase_trie(phrase for group in GROUPS for phrase in group.contains))
+
+
+def _may_be_cue(text: str, norm: str) -> bool:
+    """False when no group of ``match_cue`` can match: one set look-up and one regex for all groups.
+
+    Most lines are no cue; trying each group's phrases one by one costs several times more.
+    """
+    return (norm in ALL_EXACT or len(text) <= LABEL_MAX_CHARS and (":" in norm or "：" in norm)
+            or len(text) <= CONTAINS_MAX_CHARS and ANY_CONTAINED.search(norm) is not None)
+
+
 def match_cue(text: str) -> CueMatch | None:
     """The first cue group this line belongs to, or None."""
     norm = normalise(text)
-    if not norm:
+    if not norm or not _may_be_cue(text, norm):
         return None
     for group in GROUPS:
         if norm in group.exact:
             return CueMatch(group, norm, whole_line=True)
         if group.label and len(text) <= LABEL_MAX_CHARS:
-            head = re.split(r"\s*[:：]\s*", norm, maxsplit=1)
+            head = LABEL_SEPARATOR.split(norm, maxsplit=1)
             if len(head) == 2 and head[0] in group.exact:
                 return CueMatch(group, head[0], whole_line=False)
         if len(text) <= CONTAINS_MAX_CHARS:

@@ -2,7 +2,8 @@
 
 Each rule is ``rule(line, page) -> str | None``: a reason to drop the line, or None
 to let the next rule decide. Lists are tried in order; the first reason wins and
-its name is the rule shown in the drop report.
+its name is the rule shown in the drop report. The cue groups of ``web_cues`` are one
+rule, ``CUE_GROUP``, whose name in the report is the rule of the group that matched.
 
 | list                | applies to                        | fallback rule          |
 | ------------------- | --------------------------------- | ---------------------- |
@@ -13,12 +14,12 @@ its name is the rule shown in the drop report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Callable, Iterator
 
 from . import web_text as shape
-from .web_cues import GROUPS, CueGroup, CueMatch, end_cue, match_cue
+from .web_cues import CueMatch, end_cue, match_cue
 
 
 @dataclass(frozen=True)
@@ -45,27 +46,69 @@ class Line:
 @dataclass(frozen=True)
 class Page:
     lines: tuple[Line, ...]
+    _widget_drops: dict[int, tuple[str, str] | None] = field(default_factory=dict, init=False, repr=False,
+                                                              compare=False)
 
     def at(self, number: int) -> Line:
         return self.lines[number - 1]
 
     def after(self, number: int) -> Iterator[Line]:
         """Non-blank lines after ``number``, nearest first."""
-        return (line for line in self.lines[number:] if not line.blank)
+        lines = self.lines
+        return (lines[index] for index in range(number, len(lines)) if not lines[index].blank)
 
     def before(self, number: int) -> Iterator[Line]:
         """Non-blank lines before ``number``, nearest first."""
-        return (line for line in reversed(self.lines[: number - 1]) if not line.blank)
+        lines = self.lines
+        return (lines[index] for index in range(number - 2, -1, -1) if not lines[index].blank)
 
     def next_text(self, number: int) -> Line | None:
-        return next(self.after(number), None)
+        return self._next_texts[number - 1]
 
     def previous_text(self, number: int) -> Line | None:
-        return next(self.before(number), None)
+        return self._previous_texts[number - 1]
+
+    @cached_property
+    def _next_texts(self) -> tuple[Line | None, ...]:
+        """``next_text`` of every line, found in one pass: rules ask it of most lines."""
+        found: list[Line | None] = []
+        following = None
+        for line in reversed(self.lines):
+            found.append(following)
+            if not line.blank:
+                following = line
+        return tuple(reversed(found))
+
+    @cached_property
+    def _previous_texts(self) -> tuple[Line | None, ...]:
+        """``previous_text`` of every line, found in one pass (see ``_next_texts``)."""
+        found: list[Line | None] = []
+        preceding = None
+        for line in self.lines:
+            found.append(preceding)
+            if not line.blank:
+                preceding = line
+        return tuple(found)
+
+    def widget_drop(self, line: Line) -> tuple[str, str] | None:
+        """``first_reason(WIDGET_RULES, line, self)``, worked out once per line.
+
+        The zones ask it of the same lines again and again (the lines after each
+        headline candidate, the sentences after each possible signature, the trailing
+        teasers, then the body), and the answer depends on the line alone.
+        """
+        drops = self._widget_drops
+        if line.number not in drops:
+            drops[line.number] = first_reason(WIDGET_RULES, line, self)
+        return drops[line.number]
+
 
 
 Rule = Callable[[Line, Page], "str | None"]
 NamedRule = tuple[str, Rule]
+
+
+CUE_GROUP = "(the line's cue group)"  # name of the cue rule: first_reason reports the group's own rule
 
 
 def first_reason(rules: list[NamedRule], line: Line, page: Page) -> tuple[str, str] | None:
@@ -73,7 +116,7 @@ def first_reason(rules: list[NamedRule], line: Line, page: Page) -> tuple[str, s
     for name, rule in rules:
         reason = rule(line, page)
         if reason:
-            return name, reason
+            return (line.cue.rule if name is CUE_GROUP else name), reason
     return None
 
 
@@ -94,12 +137,14 @@ def image_markup(line: Line, page: Page) -> str | None:
     return None
 
 
-def cue_rule(group: CueGroup) -> Rule:
-    def rule(line: Line, page: Page) -> str | None:
-        found = line.cue
-        return found.reason(line.text) if found and found.group is group else None
-    rule.__name__ = group.rule.replace("-", "_")
-    return rule
+def cue(line: Line, page: Page) -> str | None:
+    """The reason of the line's cue group (see web_cues).
+
+    One rule for all the groups: a line belongs to one group at most, worked out once
+    per line, so a rule per group asked the same question once per group.
+    """
+    found = line.cue
+    return found.reason(line.text) if found else None
 
 
 def reading_time(line: Line, page: Page) -> str | None:
@@ -118,7 +163,7 @@ def image_credit(line: Line, page: Page) -> str | None:
     return None
 
 
-CUE_RULES: list[NamedRule] = [(group.rule, cue_rule(group)) for group in GROUPS]  # one per cue group
+CUE_RULES: list[NamedRule] = [(CUE_GROUP, cue)]  # all of web_cues.GROUPS: match_cue picked the first that matches
 
 WIDGET_RULES: list[NamedRule] = [
     ("broken-image", broken_image),
@@ -159,12 +204,18 @@ def teaser_item(line: Line, page: Page) -> str | None:
     return None
 
 
-BEFORE_HEADLINE: list[NamedRule] = WIDGET_RULES + [
+HEADLINE_CHROME: list[NamedRule] = [
     ("teaser-list", teaser_item),
     ("site-banner", site_banner),
     ("section-label", section_label),
     ("breadcrumb", breadcrumb),
 ]
+BEFORE_HEADLINE: list[NamedRule] = WIDGET_RULES + HEADLINE_CHROME
+
+
+def before_headline_drop(line: Line, page: Page) -> tuple[str, str] | None:
+    """``first_reason(BEFORE_HEADLINE, line, page)``, the widget rules' part kept by the page."""
+    return page.widget_drop(line) or first_reason(HEADLINE_CHROME, line, page)
 
 
 # --- after the end of the article -------------------------------------------------

@@ -91,6 +91,16 @@ def words(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def word_count(text: str, limit: int) -> int:
+    """``len(words(text))``, but counting stops past ``limit`` (the result is at most ``limit`` + 1).
+
+    Callers compare the count with a small limit; splitting a whole paragraph into
+    its words to find it has more than three costs more than the rest of their checks.
+    str.split() cuts at the same white space as WORD (tests check it).
+    """
+    return len(text.split(None, limit))
+
+
 def core(text: str) -> str:
     """The text without closing quotes and brackets at the end."""
     return text.rstrip(CLOSERS + " ")
@@ -114,8 +124,14 @@ def is_caps_word(word: str) -> bool:
 
 
 def is_all_caps(text: str) -> bool:
-    found = letters(text)
-    return len(found) >= ALL_CAPS_MIN_LETTERS and all(c.isupper() for c in found)
+    """At least ALL_CAPS_MIN_LETTERS letters, all upper case; stops at the first that is not."""
+    count = 0
+    for char in text:
+        if char.isalpha():
+            if not char.isupper():
+                return False
+            count += 1
+    return count >= ALL_CAPS_MIN_LETTERS
 
 
 def starts_like_a_title(text: str) -> bool:
@@ -138,8 +154,8 @@ def split_glued_banner(text: str) -> tuple[str, str] | None:
 
 
 def is_section_label(text: str) -> bool:
-    return (len(words(text)) <= SECTION_LABEL_MAX_WORDS and not ends_with_punctuation(text)
-            and starts_like_a_title(text))
+    return (word_count(text, SECTION_LABEL_MAX_WORDS) <= SECTION_LABEL_MAX_WORDS
+            and not ends_with_punctuation(text) and starts_like_a_title(text))
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -148,14 +164,17 @@ def is_breadcrumb(text: str) -> bool:
             and all(0 < len(words(s)) <= SECTION_LABEL_MAX_WORDS for s in segments))
 
 
+NAME_AGENCY = re.compile(r"\s*\([^)]{1,20}\)$")  # ' (TTXVN)' after a name
 NAME_JOINERS = {"-", "–", "&", "và", "and", ","}  # 'Thu Hà - Minh Long', 'Jane Doe and John Roe'
 
 
 def is_name(text: str) -> bool:
     """'CẢNH VINH', 'Minh Anh', 'HẢI NAM (TTXVN)', 'Thu Hà - Minh Long': a signature line."""
-    bare = re.sub(r"\s*\([^)]{1,20}\)$", "", text).strip()
+    if len(text) > NAME_MAX_CHARS:
+        return False  # checked first: most lines are longer, and the rest costs a regex and a split
+    bare = NAME_AGENCY.sub("", text).strip()
     parts = [p for p in words(bare) if p not in NAME_JOINERS]
-    if not 2 <= len(parts) <= 2 * NAME_MAX_WORDS or len(text) > NAME_MAX_CHARS:
+    if not 2 <= len(parts) <= 2 * NAME_MAX_WORDS:
         return False
     if any(not all(c.isalpha() or c in "-.'’" for c in p) for p in parts):
         return False
@@ -176,7 +195,7 @@ def is_date_line(text: str) -> bool:
 
 
 def is_heading_shaped(text: str) -> bool:
-    if len(text) > SUBHEADING_MAX_CHARS or len(words(text)) > SUBHEADING_MAX_WORDS:
+    if len(text) > SUBHEADING_MAX_CHARS or word_count(text, SUBHEADING_MAX_WORDS) > SUBHEADING_MAX_WORDS:
         return False
     if not starts_like_a_title(text):
         return False
@@ -190,12 +209,17 @@ def is_paragraph_shaped(text: str) -> bool:
 
 
 def is_teaser_headline(text: str) -> bool:
-    return len(text) <= TEASER_MAX_CHARS and not ends_with_punctuation(text) and len(words(text)) >= 2
+    return len(text) <= TEASER_MAX_CHARS and not ends_with_punctuation(text) and word_count(text, 1) >= 2
 
 
 def is_teaser_item(text: str) -> bool:
     """Items only teaser lists are made of: '- Truncated summary...', image links, '[Video] ...'."""
     return bool(DASH_TEASER.match(text) or IMAGE_LINK.match(text) or MEDIA_TEASER.match(text))
+
+
+def is_table_cell_end(text: str) -> bool:
+    """'Caption text |'; the pipe is looked for first, as TABLE_CELL_END reads the whole line to its end."""
+    return "|" in text and TABLE_CELL_END.search(text) is not None
 
 
 def caption_text(text: str) -> str:
@@ -204,7 +228,12 @@ def caption_text(text: str) -> str:
     return CAPTION_LABEL.sub("", text).strip()
 
 
+# every credit pattern needs one of these: the colon of 'Ảnh: …', the slash of 'REUTERS/…'
+# and '[1/2]', or 'Ảnh minh họa'; looking for them is cheaper than trying the patterns
+CREDIT_MARKS = (":", "：", "/", "Ảnh minh h")
+
+
 def has_photo_credit(text: str) -> bool:
-    if len(text) > CAPTION_MAX_CHARS:
+    if len(text) > CAPTION_MAX_CHARS or not any(mark in text for mark in CREDIT_MARKS):
         return False
     return any(p.search(text) for p in (PHOTO_CREDIT_END, AGENCY_CREDIT_END, GALLERY_COUNTER))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from . import web_text as shape
-from .web_rules import BEFORE_HEADLINE, WIDGET_RULES, Line, Page, first_reason
+from .web_rules import Line, Page, before_headline_drop
 
 HEADLINE_SEARCH_LINES = 40  # non-blank lines of chrome above a headline; deeper than this there is none
 END_SIGNATURE_MIN_PARAGRAPHS = 2  # a signature ends the article only once some of its text was read
@@ -44,7 +44,7 @@ def find_headline(page: Page, lines: list[Line], title: str | None = None) -> He
     """
     candidates = []
     for line in lines[:HEADLINE_SEARCH_LINES]:
-        if first_reason(BEFORE_HEADLINE, line, page):
+        if before_headline_drop(line, page):
             continue
         glued = shape.split_glued_banner(line.text)
         found = HeadlineFound(line.number, glued[1], glued[0]) if glued else HeadlineFound(line.number, line.text)
@@ -71,7 +71,7 @@ def _article_follows(line: Line, page: Page) -> bool:
     for following in page.after(line.number):
         if following.text == line.text:
             continue  # the headline printed twice
-        dropped = first_reason(WIDGET_RULES, following, page)
+        dropped = page.widget_drop(following)
         if dropped:
             if dropped[0] in HEADLINE_FOLLOWERS:
                 return True
@@ -85,7 +85,7 @@ def _article_follows(line: Line, page: Page) -> bool:
 
 def _prose_follows(line: Line, page: Page) -> bool:
     for following in page.after(line.number):
-        dropped = first_reason(WIDGET_RULES, following, page)
+        dropped = page.widget_drop(following)
         if dropped:
             if dropped[0] in HEADLINE_FOLLOWERS:
                 return True
@@ -95,7 +95,7 @@ def _prose_follows(line: Line, page: Page) -> bool:
 
 
 def _is_body_text(line: Line, page: Page) -> bool:
-    return shape.is_paragraph_shaped(line.text) and first_reason(WIDGET_RULES, line, page) is None
+    return shape.is_paragraph_shaped(line.text) and page.widget_drop(line) is None
 
 
 def _sentences_until_list(rest: list[Line], page: Page) -> int:
@@ -107,12 +107,17 @@ def _sentences_until_list(rest: list[Line], page: Page) -> int:
     return count
 
 
-def _signature_ends(line: Line, rest: list[Line], page: Page) -> bool:
-    """A byline ('By …', 'Bài, ảnh: …') or a bare name after which at most a credit sentence follows."""
-    if shape.is_byline(line.text):
-        return _sentences_until_list(rest, page) <= END_SIGNATURE_MAX_FOLLOWING
+def _signature_ends(lines: list[Line], index: int, page: Page) -> bool:
+    """``lines[index]`` is a byline ('By …', 'Bài, ảnh: …') or a bare name, and at most a credit sentence follows.
+
+    An index rather than the lines after it: find_end asks this of every line, and
+    only a signature needs the rest of the page copied.
+    """
+    text = lines[index].text
+    if shape.is_byline(text):
+        return _sentences_until_list(lines[index + 1:], page) <= END_SIGNATURE_MAX_FOLLOWING
     # a bare name could be a short subheading: only when no sentence follows at all
-    return shape.is_name(line.text) and _sentences_until_list(rest, page) == 0
+    return shape.is_name(text) and _sentences_until_list(lines[index + 1:], page) == 0
 
 
 def _teaser_run(lines: list[Line]) -> bool:
@@ -129,14 +134,15 @@ def find_end(page: Page, lines: list[Line]) -> ArticleEnd | None:
     """The end of the article among ``lines`` (non-blank body candidates in order)."""
     paragraphs = 0
     for index, line in enumerate(lines):
-        rest = lines[index + 1:]
+        following = lines[index + 1:index + 2]  # not lines[index + 1:]: a copy per line is quadratic
         if paragraphs and line.ends_article:
             return ArticleEnd(line.number, f"'{line.text}' on line {line.number}")
-        if paragraphs >= END_SIGNATURE_MIN_PARAGRAPHS and _signature_ends(line, rest, page):
-            if not rest:
+        if paragraphs >= END_SIGNATURE_MIN_PARAGRAPHS and _signature_ends(lines, index, page):
+            if not following:
                 return None
-            return ArticleEnd(rest[0].number, f"the signature '{line.text}' on line {line.number}", line.number)
-        if _teaser_run(lines[index:]) or paragraphs and _duplicate_pair(line, rest):
+            return ArticleEnd(following[0].number, f"the signature '{line.text}' on line {line.number}",
+                              line.number)
+        if _teaser_run(lines[index:index + TEASER_RUN_MIN]) or paragraphs and _duplicate_pair(line, following):
             return ArticleEnd(line.number, f"the teaser list from line {line.number}")
         paragraphs += _is_body_text(line, page)
     return _trailing_teasers(page, lines)
@@ -146,7 +152,7 @@ def _trailing_teasers(page: Page, lines: list[Line]) -> ArticleEnd | None:
     """A page that ends in a run of unpunctuated headlines (no cue announced them)."""
     run: list[Line] = []
     for line in reversed(lines):
-        if first_reason(WIDGET_RULES, line, page) is not None:
+        if page.widget_drop(line) is not None:
             continue
         if not (shape.is_teaser_headline(line.text) or shape.is_teaser_item(line.text)):
             break
