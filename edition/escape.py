@@ -27,7 +27,7 @@ import html
 import re
 from functools import lru_cache
 
-from .readers.common import SPACES
+from .readers.common import collapse_spaces
 
 BACKSLASHED = set("\\`*_{}[]#")
 ENTITIES = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "|": "&#124;"}
@@ -50,19 +50,6 @@ def markdown_text(text: str) -> str:
     if has_special(text):
         text = SPECIAL.sub(lambda match: ESCAPES[match.group()], text)
     return escape_line_start(text)
-
-
-def collapse_spaces(text: str) -> str:
-    """``SPACES.sub(" ", text)``, without the regex scan for text that has nothing to collapse.
-
-    The regex (no literal prefix to search for) was most of markdown_text's time. Every
-    white-space character but the ASCII space is unprintable (``str.isprintable``;
-    tests/test_performance_escape.py checks every code point), so printable text with no
-    double space holds no match; both checks are single passes in C.
-    """
-    if text.isprintable() and "  " not in text:
-        return text
-    return SPACES.sub(" ", text)
 
 
 def has_special(text: str) -> bool:

@@ -3,31 +3,14 @@
 from __future__ import annotations
 
 import re
-import sys
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from edition.model import Citation, Inline, NoteRef, Text
-from edition.readers import pdf_layout, pdf_notes, pdf_structure
+from edition.readers import pdf_notes, pdf_structure
 from edition.readers.common import collapse_spaces
 from edition.readers.pdf import HYPHEN_WRAP, join_inlines
-
-WHITE = " \t\n\r\x0b\x0c\x1c\x85\xa0\u1680\u2000\u2007\u200a\u2028\u2029\u202f\u205f\u3000"
-SPACEY = st.lists(st.sampled_from(list(WHITE + "aĐđế-.,;[]()1234 ") + ["  ", "\u200c"]), max_size=40).map("".join)
-
-
-def test_only_the_plain_space_is_printable_white_space():
-    """What collapse_spaces' fast path rests on, for every code point of this Python."""
-    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
-    assert [c for c in spaces if c.isprintable()] == [" "]
-    assert all(re.fullmatch(r"\s", c) for c in spaces)
-
-
-@settings(max_examples=500)
-@given(st.one_of(st.text(max_size=80), SPACEY))
-def test_collapse_spaces_equals_the_common_regex(text):
-    assert pdf_layout.collapse_spaces(text) == collapse_spaces(text)
 
 
 # --- the paragraph join as it was: a Text per line piece, citations found afterwards ---

@@ -19,7 +19,8 @@ from ..metadata import ArticleMeta
 from ..model import Article, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
 from ..source import RawSource
 from . import pdf_notes, pdf_structure as shape
-from .pdf_layout import BodyLine, collapse_spaces, split_pages
+from .common import collapse_spaces
+from .pdf_layout import BodyLine, split_pages
 
 KEYWORDS = re.compile(r"^(Từ khoá|Từ khóa|Keywords|Key words)\s*:\s*(.+)$", re.IGNORECASE)
 ABSTRACT_VI, ABSTRACT_EN = "TÓM TẮT", "ABSTRACT"

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import DroppedLine
-from .common import SPACES
 
 FOOTNOTE_START = re.compile(r"^(\d{1,3})\s?(?=\S)(?!\d)")
 RULE_BLANK, RULE_SEPARATOR, RULE_GAP = "blank", "footnote-separator", "layout-gap"
@@ -41,22 +40,6 @@ class Layout:
     body: list[BodyLine] = field(default_factory=list)
     notes: list[NoteLine] = field(default_factory=list)
     drops: list[DroppedLine] = field(default_factory=list)
-
-
-def collapse_spaces(text: str) -> str:
-    """common.collapse_spaces, several times faster on the long paragraphs this reader joins.
-
-    Its regex costs tens of nanoseconds a character even where nothing matches. Every
-    white-space character but the plain space is non-printable, so in printable text
-    only runs of spaces remain to collapse, and halving them with str.replace (a C loop)
-    until none is left gives the same result; other text (tabs, non-breaking spaces)
-    goes to the regex.
-    """
-    if not text.isprintable():
-        return SPACES.sub(" ", text)
-    while "  " in text:
-        text = text.replace("  ", " ")
-    return text
 
 
 def is_separator(raw: str) -> bool:

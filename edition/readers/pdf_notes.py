@@ -16,7 +16,8 @@ import re
 from dataclasses import dataclass
 
 from ..model import Citation, DroppedLine, Footnote, Inline, LineSpan, Link, NoteRef, Text
-from .pdf_layout import FOOTNOTE_START, BodyLine, NoteLine, collapse_spaces
+from .common import collapse_spaces
+from .pdf_layout import FOOTNOTE_START, BodyLine, NoteLine
 
 URL = re.compile(r"https?://[^\s<>\"”]+")
 URL_TRAILING = ".,;:)]"
