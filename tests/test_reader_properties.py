@@ -55,6 +55,7 @@ def test_every_line_and_character_is_kept_or_reported(kind):
     @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
     @given(LINES)
     @example(["1. CƠ SỞ LÝ LUẬN", " ", "1:"])  # a note with no marker in the text: its number is kept
+    @example(["TÓM TẮT", "[1] Nguồn: Báo QĐND"])  # the abstract's heading, not on the page: reported
     def check(lines):
         COUNTS[kind] = COUNTS.get(kind, 0) + 1
         raw = raw_source(lines)

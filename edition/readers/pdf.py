@@ -16,7 +16,7 @@ import re
 from operator import attrgetter
 
 from ..metadata import ArticleMeta
-from ..model import Article, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
+from ..model import Article, DroppedLine, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
 from ..source import RawSource
 from . import pdf_notes, pdf_structure as shape
 from .common import collapse_spaces
@@ -24,6 +24,7 @@ from .pdf_layout import BodyLine, split_pages
 
 KEYWORDS = re.compile(r"^(Từ khoá|Từ khóa|Keywords|Key words)\s*:\s*(.+)$", re.IGNORECASE)
 ABSTRACT_VI, ABSTRACT_EN = "TÓM TẮT", "ABSTRACT"
+RULE_ABSTRACT_HEADING = "abstract-heading"
 HYPHEN_WRAP = re.compile(r"[^\W\d_]-$")
 
 
@@ -161,12 +162,17 @@ class Builder:
             or shape.dash_heading(self.body[index].text, self.width))
 
 
-def split_front(blocks: list) -> tuple[Paragraph | None, tuple[str, ...], list]:
-    """The abstract under TÓM TẮT becomes the lede, 'Từ khoá:' the keywords."""
+def split_front(blocks: list, lines: tuple[str, ...]) -> tuple[Paragraph | None, tuple[str, ...], list,
+                                                                list[DroppedLine]]:
+    """The abstract under TÓM TẮT becomes the lede, 'Từ khoá:' the keywords.
+
+    The heading's own line (``lines``: the source's) is not on the page, where the lede
+    is styled as the abstract: it goes to the drop report.
+    """
     if not blocks or not (isinstance(blocks[0], Heading) and blocks[0].text.strip() == ABSTRACT_VI):
-        return None, (), blocks
+        return None, (), blocks, []
     heading, rest = blocks[0], blocks[1:]
-    abstract, keywords, last_line = [], (), heading.lines.last
+    abstract, keywords = [], ()
     while rest and isinstance(rest[0], Paragraph):
         match = KEYWORDS.match(rest[0].text)
         if match:
@@ -178,12 +184,15 @@ def split_front(blocks: list) -> tuple[Paragraph | None, tuple[str, ...], list]:
         last_line = rest[0].lines.last
         rest = rest[1:]
     if not abstract:
-        return None, keywords, blocks
+        return None, keywords, blocks, []
     inlines: list[Inline] = []
     for part in abstract:
         inlines.extend(([Text(" ")] if inlines else []) + list(part.inlines))
-    lede = Paragraph(tuple(inlines), LineSpan(heading.lines.first, last_line))
-    return lede, keywords, rest
+    lede = Paragraph(tuple(inlines), LineSpan(abstract[0].lines.first, last_line))
+    dropped = [DroppedLine(number, lines[number - 1], RULE_ABSTRACT_HEADING, "the abstract's heading: the abstract "
+                           "is shown as the article's lede") for number in range(heading.lines.first,
+                                                                                 heading.lines.last + 1)]
+    return lede, keywords, rest, dropped
 
 
 def read(source: RawSource, meta: ArticleMeta) -> Article:
@@ -191,7 +200,7 @@ def read(source: RawSource, meta: ArticleMeta) -> Article:
     bodies, note_drops = pdf_notes.collect_notes(layout.notes)
     markers = pdf_notes.place_markers(layout.body, bodies)
     blocks = Builder(layout.body, markers, meta.language).run()
-    lede, keywords, blocks = split_front(blocks)
+    lede, keywords, blocks, front_drops = split_front(blocks, source.lines)
     return Article(meta=meta, source=source.file, lede=lede, keywords=keywords, blocks=tuple(blocks),
                    footnotes=pdf_notes.footnote_blocks(bodies),
-                   drops=tuple(sorted(layout.drops + note_drops, key=attrgetter("line"))))
+                   drops=tuple(sorted(layout.drops + note_drops + front_drops, key=attrgetter("line"))))
