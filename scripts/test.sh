@@ -10,18 +10,15 @@ missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)  # Debian's nodejs comes without npm
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing with apt: ${missing[*]}..."
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
-if ! command -v npm >/dev/null 2>&1; then  # Debian's nodejs comes without npm
-  echo "Installing with apt: npm..."
-  $SUDO apt-get install -y -qq npm >/dev/null
 fi
 if [ ! -d tests/js/node_modules ]; then
   echo "Installing the pinned test-only npm packages (axe-core) into tests/js/..."
   npm ci --prefix tests/js --no-audit --no-fund --silent
 fi
-[ -x .venv/bin/python ] || python3 -m venv .venv
+source scripts/venv.sh
 .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-test.txt
 exec .venv/bin/python -m pytest "$@"
