@@ -24,10 +24,12 @@ from pathlib import Path
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from .errors import EditionError, Problem
-from .lock_format import read_lock_text, write_lock_text
-from .yamlfile import Positions, dump_yaml, parse_yaml
+from .lock_format import read_lock_text
+from .yaml_writer import dump_block_yaml
+from .yamlfile import Positions, parse_yaml
 
 LOCK_SUFFIX = ".lock.yml"
+LOCK_WIDTH = 100_000  # PyYAML's line width for locks: long paragraphs stay on one line
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)")
 ANY_CONFLICT_MARKER = re.compile(r"^(?:<{7}|={7}|>{7})(?:\s|$)", re.MULTILINE)
 ENTRY_KEYS = {"anchor", "label", "text", "status", "at"}
@@ -125,7 +127,4 @@ def dump_lock(lock: ArticleLock) -> str:
     data = {"slugs": lock.slugs,
             "paragraphs": [_entry_dict(e) for e in lock.paragraphs],
             "headings": [_entry_dict(e) for e in lock.headings]}
-    text = write_lock_text(data)  # the same text as PyYAML's, without its representer
-    if text is None:
-        text = dump_yaml(data, allow_unicode=True, sort_keys=False, width=100000, default_flow_style=False)
-    return HEADER.format(source=lock.source) + text
+    return HEADER.format(source=lock.source) + dump_block_yaml(data, width=LOCK_WIDTH)

@@ -1,79 +1,32 @@
-"""Lock files' YAML, written and read without PyYAML when the text has the usual shape.
+"""Lock files read without PyYAML when the text is in the layout PyYAML writes them in.
 
 A lock file (see anchor_lock.py) holds every paragraph's text, so PyYAML took
-about 2 ms to read a large one and 3 ms to write it, through libyaml included:
-most of the anchor pass, on every cold build. The layout build.py writes is fixed,
-so this module writes exactly the text that
-
-    yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=100000,
-                   default_flow_style=False)
-
-writes, and reads text of that layout back. Each scalar is plain or single-quoted
-there, and which one PyYAML picks is decided by its own rules (yaml_scalar.py),
-restricted to one-line printable strings.
-Anything else (a string PyYAML would double-quote, a lock re-indented by hand, a
-flow mapping) makes both functions return None, and the caller uses PyYAML.
-tests/test_lock_format.py checks both directions against PyYAML on adversarial
-strings.
+about 2.7 ms to read the paper's lock, libyaml included: most of the anchor pass on
+every cold build. Locks are written by yaml_writer.dump_block_yaml, in PyYAML's
+block layout, which this module reads back: each scalar plain or single-quoted,
+a plain one accepted only where PyYAML would write that string plain (so it reads
+back as itself). Anything else (a string PyYAML would double-quote, a lock
+re-indented by hand, a flow mapping) makes read_lock_text return None, and the
+caller uses PyYAML. tests/test_lock_format.py checks it against PyYAML's reading
+on adversarial and damaged texts.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from .yaml_scalar import PRINTABLE_LINE, block_scalar
+from .yaml_writer import PRINTABLE_LINE, block_scalar
 
-# PyYAML folds a scalar longer than its width (100000 here); keep well below it.
-LONGEST = 50_000
 TOP_KEYS = ("slugs", "paragraphs", "headings")
 ENTRY_KEYS = frozenset({"anchor", "label", "text", "status", "at"})
 
 
-def scalar_text(value: Any) -> str | None:
-    """``value`` as PyYAML writes it after ``key: `` in a block mapping; None: not sure."""
-    if value is None:
-        return "null"
-    if not isinstance(value, str) or len(value) > LONGEST:
-        return None
-    return block_scalar(value)
-
-
-def write_lock_text(data: dict[str, list]) -> str | None:
-    """The YAML of a lock's ``{slugs, paragraphs, headings}``; None if PyYAML must write it."""
-    if list(data) != list(TOP_KEYS):
-        return None
-    out: list[str] = []
-    for key in TOP_KEYS:
-        items = data[key]
-        if not items:
-            out.append(f"{key}: []\n")
-            continue
-        out.append(f"{key}:\n")
-        for item in items:
-            if isinstance(item, dict):
-                if not item:
-                    return None
-                lead = "- "
-                for field, value in item.items():
-                    text = scalar_text(value)
-                    if field not in ENTRY_KEYS or text is None:
-                        return None
-                    out.append(f"{lead}{field}: {text}\n")
-                    lead = "  "
-            else:
-                text = scalar_text(item)
-                if text is None or item is None:
-                    return None
-                out.append(f"- {text}\n")
-    return "".join(out)
-
-
 class NotCanonical(Exception):
-    """The text is not in the layout write_lock_text produces."""
+    """The text is not in the layout PyYAML writes locks in."""
 
 
 def read_scalar(raw: str) -> str | None:
-    """The value of a scalar as write_lock_text writes it; NotCanonical otherwise."""
+    """The value of a scalar as PyYAML writes it in a lock; NotCanonical otherwise."""
     if raw == "null":
         return None
     if raw.startswith("'"):
@@ -84,14 +37,14 @@ def read_scalar(raw: str) -> str | None:
         if not PRINTABLE_LINE.match(value):
             raise NotCanonical
         return value
-    if scalar_text(raw) != raw:  # PyYAML reads a plain scalar as itself only if it would write it so
+    if block_scalar(raw) != raw:  # PyYAML reads a plain scalar as itself only if it would write it so
         raise NotCanonical
     return raw
 
 
 def read_lock_text(text: str) -> dict[str, list] | None:
     """``{slugs, paragraphs, headings}`` from a lock's text, as yaml.safe_load gives them;
-    None if the text is not in the layout write_lock_text produces."""
+    None if the text is not in the layout PyYAML writes locks in."""
     if "\r" in text or "\t" in text or not text.endswith("\n"):
         return None
     try:

@@ -9,7 +9,7 @@ from collections import Counter
 from operator import attrgetter
 
 from .escape import front_matter_values, markdown_text
-from .front_matter import dump_front_matter
+from .yaml_writer import dump_block_yaml
 from .model import Article, DroppedLine
 
 ARTICLES_DIR = "articles"
@@ -26,11 +26,11 @@ def report_path(slug: str) -> str:
     return f"{REPORTS_DIR}/{slug}.md"
 
 
-from .writer import article_title  # noqa: E402  (one definition of an article's title)
+from .writer import FRONT_MATTER_WIDTH, article_title  # noqa: E402  (one definition of an article's title)
 
 
 def _front_matter(data: dict) -> str:
-    return "---\n" + dump_front_matter(front_matter_values(data)) + "---\n\n"
+    return "---\n" + dump_block_yaml(front_matter_values(data), width=FRONT_MATTER_WIDTH) + "---\n\n"
 
 
 def sort_key(article: Article) -> tuple:

@@ -13,9 +13,11 @@ from urllib.parse import quote
 
 from .citation import csl_item, formatted_citation, json_ld
 from .escape import front_matter_values, html_attribute, markdown_text
-from .front_matter import dump_front_matter
 from .model import (Article, Block, Caption, Citation, Editorial, EditorNote, Footnote, Heading, Inline,
                     Link, NoteRef, Term, Text)
+from .yaml_writer import dump_block_yaml
+
+FRONT_MATTER_WIDTH = 1000  # PyYAML folds a front-matter string at a space past this column
 
 UNKNOWN = {"vi": "không rõ", "en": "unknown"}
 IMAGE_NOT_PRESERVED = {"vi": "Ảnh không được lưu giữ trong ấn bản", "en": "Image not preserved in this edition"}
@@ -197,7 +199,7 @@ def front_matter(article: Article) -> str:
         data["keywords"] = keywords
     data["csl"] = csl_item(meta, article_title(article))  # read by the template and edition.js
     data["jsonld"] = json_ld(meta, article_title(article))
-    return dump_front_matter(front_matter_values(data))
+    return dump_block_yaml(front_matter_values(data), width=FRONT_MATTER_WIDTH)
 
 
 def facts_line(article: Article) -> str:

@@ -1,16 +1,21 @@
-"""dump_front_matter writes exactly what dump_yaml writes for the front matter of every page."""
+"""dump_block_yaml writes exactly what dump_yaml writes for the front matter of every page."""
 
 from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from edition.front_matter import dump_front_matter
+from edition.writer import FRONT_MATTER_WIDTH
+from edition.yaml_writer import dump_block_yaml
 from edition.yamlfile import dump_yaml
 
 
 def reference(data: dict) -> str:
-    return dump_yaml(data, allow_unicode=True, sort_keys=False, width=1000)
+    return dump_yaml(data, allow_unicode=True, sort_keys=False, width=FRONT_MATTER_WIDTH)
+
+
+def dump_front_matter(data: dict) -> str:
+    return dump_block_yaml(data, width=FRONT_MATTER_WIDTH)
 
 
 TRICKY = ["'", '"', ":", ": ", " :", "#", " #", "# ", "-", "- ", "--", "---", "...", ".", "?", "? ", "&", "*", "!",
@@ -70,7 +75,7 @@ def test_a_list_met_twice_is_left_to_pyyaml():
 
 
 def test_usual_values_are_written_here_not_by_pyyaml(monkeypatch):
-    import edition.front_matter as module
+    import edition.yaml_writer as module
 
     monkeypatch.setattr(module, "dump_yaml", None)  # would fail if called
     assert dump_front_matter({"title": "Báo cáo: “x” #1", "n": None, "l": [], "d": {"a": [[2020, 1]]}}) == (
