@@ -65,11 +65,16 @@ def has_special(text: str) -> bool:
 
 
 def escape_line_start(escaped: str) -> str:
-    if escaped[:1] in ("-", "+", "=", "!"):  # "!" : admonition "!!! note"
-        return "\\" + escaped if escaped[0] != "=" else "&#61;" + escaped[1:]
-    match = LIST_START.match(escaped) if escaped[:1].isdecimal() else None  # \d is isdecimal
+    """Neutralise what Markdown reads at the start of a block: list markers, setext
+    underlines, admonitions. ``escaped`` is collapsed, so it has at most one leading
+    space, which Markdown skips before a list marker (" - x" is a list too)."""
+    indent = " " if escaped.startswith(" ") else ""
+    rest = escaped[len(indent):]
+    if rest[:1] in ("-", "+", "=", "!"):  # "!" : admonition "!!! note"
+        return indent + ("\\" + rest if rest[0] != "=" else "&#61;" + rest[1:])
+    match = LIST_START.match(rest) if rest[:1].isdecimal() else None  # \d is isdecimal
     if match:
-        return match.group(1) + "\\" + match.group(2) + escaped[match.end():]
+        return indent + match.group(1) + "\\" + match.group(2) + rest[match.end():]
     return escaped
 
 

@@ -64,6 +64,7 @@ def assert_literal(text: str) -> None:
 
 CASES = [
     "1. CƠ SỞ LÝ LUẬN", "2) Mục hai", "- không phải gạch đầu dòng", "+ cộng", "* sao",
+    " - gạch sau một dấu cách", " 1. số sau một dấu cách", " !!! note",
     "a | b | c", "| a | b |\n|---|---|", "<script>alert(1)</script>", "{: .x #y onclick=z }",
     "Đoạn văn {: .lede }", "*[X]: y", "[^1]", "[^1]: chú thích", "[a](javascript:alert(1))",
     "![i](data:image/png;base64,AAAA)", "`code`", "``double``", "# heading", "### h3 ###",
