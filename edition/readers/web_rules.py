@@ -103,7 +103,6 @@ class Page:
         return drops[line.number]
 
 
-
 Rule = Callable[[Line, Page], "str | None"]
 NamedRule = tuple[str, Rule]
 
