@@ -104,8 +104,20 @@ def test_small_editions_are_read_serially_and_large_ones_on_every_core(monkeypat
     assert parallel.job_count(1, 5000) == 1
 
 
-def test_chunks_keep_every_item_once_in_order():
+def test_chunks_keep_every_item_once_and_mix_the_edition():
     items = list(range(103))
     chunks = parallel.chunked(items, 2)
-    assert [i for chunk in chunks for i in chunk] == items
+    assert sorted(i for chunk in chunks for i in chunk) == items
     assert len(chunks) == 2 * parallel.CHUNKS_PER_WORKER
+    # Long papers side by side in slug order are spread over every chunk, not left to one.
+    assert all(chunk[0] < 10 and chunk[-1] > 90 for chunk in chunks)
+    assert parallel.chunked([1, 2, 3], 4) == [[1], [2], [3]]
+
+
+def squares(chunk):
+    return [item * item for item in chunk]
+
+
+def test_map_chunks_yields_results_in_item_order_from_worker_processes():
+    items = list(range(57))
+    assert list(parallel.map_chunks(squares, items, 2)) == [i * i for i in items]
