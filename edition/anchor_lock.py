@@ -84,7 +84,11 @@ def _entries(raw, key: str, shown: str, positions, problems: list[Problem]) -> l
 def load_lock(path: Path, shown: str, source: str) -> ArticleLock:
     if not path.exists():
         return ArticleLock(source)
-    text = path.read_text(encoding="utf-8")
+    return parse_lock(path.read_text(encoding="utf-8"), shown, source)
+
+
+def parse_lock(text: str, shown: str, source: str) -> ArticleLock:
+    """The lock held by ``text`` (a lock file's content, shown as ``shown`` in messages)."""
     problems = conflict_problems(text, shown)
     if problems:
         raise EditionError(problems)

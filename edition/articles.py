@@ -29,6 +29,7 @@ from .locks import lock_text
 from .metadata import ArticleMeta
 from .model import Article
 from .parallel import job_count, map_chunks
+from .summary import ArticleSummary, summary_of
 from .writer import render_article
 
 log = logging.getLogger(__name__)
@@ -39,10 +40,14 @@ Progress = Callable[[int, int, str], None]
 
 @dataclass(frozen=True)
 class ArticleOutcome:
-    """One article built: the Article, its two pages and what the passes warned about."""
+    """One article built: its summary, its two pages and what the passes warned about.
+
+    The Article itself is kept only when asked for (``keep_articles``: ``check`` scans
+    every block); otherwise it stays in the process that built it.
+    """
 
     slug: str
-    article: Article | None
+    summary: ArticleSummary | None  # None: the article could not be read (see problems)
     page: str = ""  # Markdown of docs/articles/<slug>.md, without the stamp
     report: str = ""  # Markdown of docs/reports/<slug>.md, without the stamp
     warnings: tuple[str, ...] = ()
@@ -50,6 +55,14 @@ class ArticleOutcome:
     from_cache: bool = False
     lock: str = ""  # text of its anchor lock file (written in the worker: dumping YAML is not cheap)
     term_places: tuple = ()  # where it uses glossary terms (glossary_page.term_places), for the glossary page
+    article: Article | None = None  # only with keep_articles
+
+    def with_meta(self, meta: ArticleMeta | None) -> "ArticleOutcome":
+        """The outcome with ``meta`` in its summary and article (None: stripped for pickling)."""
+        if self.summary is None:
+            return self
+        return replace(self, summary=self.summary.with_meta(meta),
+                       article=self.article.with_(meta=meta) if self.article is not None else None)
 
 
 @dataclass(frozen=True)
@@ -59,7 +72,7 @@ class ArticlesBuilt:
     from_cache: int  # articles taken from the cache
 
 
-def build_one(read: ReadArticle, edition, context, meta: ArticleMeta) -> ArticleOutcome:
+def build_one(read: ReadArticle, edition, context, keep_articles: bool, meta: ArticleMeta) -> ArticleOutcome:
     """Read, transform and render one article with a context of its own for warnings."""
     own_context = replace(context, warnings=[])
     try:
@@ -67,8 +80,9 @@ def build_one(read: ReadArticle, edition, context, meta: ArticleMeta) -> Article
     except EditionError as err:
         return ArticleOutcome(meta.slug, None, problems=tuple(err.problems))
     page = render_article(article, f"../{pages.report_path(article.slug)}")
-    return ArticleOutcome(meta.slug, article, page, pages.render_report(article), tuple(own_context.warnings),
-                          lock=lock_text(article), term_places=term_places(article))
+    return ArticleOutcome(meta.slug, summary_of(article), page, pages.render_report(article),
+                          tuple(own_context.warnings), lock=lock_text(article), term_places=term_places(article),
+                          article=article if keep_articles else None)
 
 
 @contextmanager
@@ -88,19 +102,20 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_chunk(read: ReadArticle, edition, context, metas: Sequence[ArticleMeta]) -> list[ArticleOutcome]:
+def build_chunk(read: ReadArticle, edition, context, keep_articles: bool,
+                metas: Sequence[ArticleMeta]) -> list[ArticleOutcome]:
     with gc_paused():
-        return [build_one(read, edition, context, meta) for meta in metas]
+        return [build_one(read, edition, context, keep_articles, meta) for meta in metas]
 
 
-def build_chunk_in_worker(read: ReadArticle, edition, context, cache_folder: Path | None,
+def build_chunk_in_worker(read: ReadArticle, edition, context, keep_articles: bool, cache_folder: Path | None,
                           tasks: Sequence[tuple[ArticleMeta, ArticleKey | None]]) -> list[bytes]:
     """``build_chunk`` in a worker process: each outcome pickled once (without its metadata,
     which the main process has), and written to the cache from here, in parallel."""
     results = []
     with gc_paused():
         for meta, key in tasks:
-            outcome = without_meta(build_one(read, edition, context, meta))
+            outcome = build_one(read, edition, context, keep_articles, meta).with_meta(None)
             data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
             if cache_folder is not None and cacheable(outcome, key):
                 write_entry(cache_folder, meta.slug, key.digest, data)
@@ -108,16 +123,11 @@ def build_chunk_in_worker(read: ReadArticle, edition, context, cache_folder: Pat
     return results
 
 
-def without_meta(outcome: ArticleOutcome) -> ArticleOutcome:
-    if outcome.article is None:
-        return outcome
-    return replace(outcome, article=outcome.article.with_(meta=None))
-
-
 def cacheable(outcome: ArticleOutcome, key: ArticleKey | None) -> bool:
-    """A successful outcome whose source is the one hashed into its key (not saved meanwhile)."""
-    return (key is not None and not outcome.problems and outcome.article is not None
-            and outcome.article.source.sha256 == key.source_sha256)
+    """A successful outcome whose source is the one hashed into its key (not saved meanwhile),
+    and without its Article: an entry holds the summary and pages only."""
+    return (key is not None and not outcome.problems and outcome.summary is not None and outcome.article is None
+            and outcome.summary.source_sha256 == key.source_sha256)
 
 
 def cached_outcomes(cache: BuildCache, metas: list[ArticleMeta]) -> tuple[dict[str, ArticleKey], dict[str, ArticleOutcome]]:
@@ -129,50 +139,54 @@ def cached_outcomes(cache: BuildCache, metas: list[ArticleMeta]) -> tuple[dict[s
         outcome = cache.load(meta.slug, keys[meta.slug].digest)
         if outcome is not None:
             # The key covers the whole record: only the YAML positions may differ.
-            found[meta.slug] = replace(outcome, article=outcome.article.with_(meta=meta), from_cache=True)
+            found[meta.slug] = replace(outcome.with_meta(meta), from_cache=True)
     return keys, found
 
 
 def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta], keys: dict[str, ArticleKey],
-                   cache: BuildCache | None, workers: int) -> Iterator[ArticleOutcome]:
+                   cache: BuildCache | None, workers: int, keep_articles: bool) -> Iterator[ArticleOutcome]:
     """Outcomes of reading ``metas``, in order; cached as they come (by the workers, if any)."""
     if workers <= 1:
-        for outcome in map_chunks(partial(build_chunk, read, edition, context), metas, 1):
+        for outcome in map_chunks(partial(build_chunk, read, edition, context, keep_articles), metas, 1):
             if cache and cacheable(outcome, keys.get(outcome.slug)):
-                cache.store(outcome.slug, keys[outcome.slug].digest, without_meta(outcome))
+                cache.store(outcome.slug, keys[outcome.slug].digest, outcome.with_meta(None))
             yield outcome
         return
     tasks = [(meta, keys.get(meta.slug)) for meta in metas]
     folder = cache.folder if cache else None
-    pickled = map_chunks(partial(build_chunk_in_worker, read, edition, context, folder), tasks, workers)
+    pickled = map_chunks(partial(build_chunk_in_worker, read, edition, context, keep_articles, folder), tasks,
+                         workers)
     try:
         for meta, data in zip(metas, pickled):
             outcome = pickle.loads(data)
             if cache and cacheable(outcome, keys.get(meta.slug)):
                 cache.remember(meta.slug, keys[meta.slug].digest, outcome)
-            yield outcome if outcome.article is None else replace(outcome, article=outcome.article.with_(meta=meta))
+            yield outcome.with_meta(meta)
     finally:
         pickled.close()  # shuts the worker pool down
 
 
 def build_articles(edition, metas: list[ArticleMeta], context, read: ReadArticle,
                    progress: Progress | None = None, cache: BuildCache | None = None,
-                   jobs: int | None = None) -> ArticlesBuilt:
+                   jobs: int | None = None, keep_articles: bool = False) -> ArticlesBuilt:
     """Every article's outcome, in the order of ``metas``.
 
     ``edition`` is handed to ``read`` (and sent to worker processes): keep it small.
+    With ``keep_articles``, each outcome holds its Article; the cache holds none, so
+    every article is then read.
     """
     with gc_paused():
-        return _build_articles(edition, metas, context, read, progress, cache, jobs)
+        return _build_articles(edition, metas, context, read, progress, None if keep_articles else cache, jobs,
+                               keep_articles)
 
 
 def _build_articles(edition, metas: list[ArticleMeta], context, read: ReadArticle, progress: Progress | None,
-                    cache: BuildCache | None, jobs: int | None) -> ArticlesBuilt:
+                    cache: BuildCache | None, jobs: int | None, keep_articles: bool) -> ArticlesBuilt:
     keys, found = cached_outcomes(cache, metas) if cache else ({}, {})
     to_read = [meta for meta in metas if meta.slug not in found]
     workers = job_count(jobs, len(to_read))
     log.debug("articles: %d from cache, %d to read with %d worker(s)", len(found), len(to_read), workers)
-    fresh = fresh_outcomes(read, edition, context, to_read, keys, cache, workers)
+    fresh = fresh_outcomes(read, edition, context, to_read, keys, cache, workers, keep_articles)
     outcomes = []
     try:
         for index, meta in enumerate(metas, start=1):

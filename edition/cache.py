@@ -17,7 +17,8 @@ file between discovery and hashing), and a comment edited in the YAML does not
 rebuild the page.
 
 Entries live in ``.edition-cache/`` (git-ignored) beside sources/: one pickle per
-article (its key, then the built article and its two pages). The folder is a pure
+article (its key, then its outcome: the article's summary, its two pages and its
+lock text; not the Article itself, which is twenty times larger). The folder is a pure
 cache: deleting it gives the same output, only slower. A ``BuildCache`` also keeps
 the last build in memory, so ``serve`` does not even reload unchanged entries.
 

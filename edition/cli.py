@@ -79,13 +79,12 @@ def summarise(result: BuildResult) -> None:
     """One line per article: lines kept and dropped (by rule), and where the drop report is."""
     if not log.isEnabledFor(logging.INFO):
         return  # -q: not worth counting 1,000 articles' lines for nobody
-    for article in result.articles:
-        rules = Counter(d.rule for d in article.drops if d.rule != "blank")
-        blanks = sum(1 for d in article.drops if d.rule == "blank")
-        kept = len({n for block in article.all_blocks() for n in block.lines.numbers()})
+    for article in result.summaries:
+        rules = Counter({rule: count for rule, count in article.drop_counts if rule != "blank"})
+        blanks = dict(article.drop_counts).get("blank", 0)
         detail = ", ".join(f"{rule} {count}" for rule, count in rules.most_common()) or "none"
         log.info("%-60s %4d lines: %3d kept in %3d blocks, %3d dropped (%s), %3d blank; see %s",
-                 article.slug, article.source.line_count, kept, len(article.all_blocks()), sum(rules.values()),
+                 article.slug, article.line_count, article.kept_lines, article.block_count, sum(rules.values()),
                  detail, blanks, report_path(article.slug))
 
 
@@ -131,7 +130,7 @@ def commit_docs(edition, result: BuildResult, cache: BuildCache | None) -> None:
         cache.save_metas({meta.path for meta in edition.metas})
         cache.save_written_pages(docs)
     log.info("docs: %d articles: %d read, %d from cache; %d pages generated, %d written, %d stale removed; "
-             "%d anchor lock(s) updated", len(result.articles), result.read, result.from_cache, len(result.pages),
+             "%d anchor lock(s) updated", len(result.summaries), result.read, result.from_cache, len(result.pages),
              written, deleted, len(result.locks))
 
 
@@ -169,7 +168,7 @@ def command_build(args: argparse.Namespace) -> int:
 
 def command_check(args: argparse.Namespace) -> int:
     edition = discover(args.root)
-    result = generate(edition)
+    result = generate(edition, keep_articles=True)  # the checks scan every block
     docs = edition.config.docs_dir
     blocking = plan_problems(docs, shown(edition.root, docs), result.pages)
     if blocking:
@@ -193,7 +192,7 @@ def command_check(args: argparse.Namespace) -> int:
         log.error("%s", failure)
     if failures:
         return EXIT_CHECK_FAILED
-    log.info("check: %d articles, docs/ up to date, no warnings", len(result.articles))
+    log.info("check: %d articles, docs/ up to date, no warnings", len(result.summaries))
     return EXIT_OK
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .escape import markdown_text
 from .glossary import Glossary, GlossaryEntry
 from .model import Article, Block, Footnote, Term
+from .summary import ArticleSummary
 
 GLOSSARY_PAGE = "glossary.md"
 # Articles listed under each term: beyond this the page would grow with the edition
@@ -22,7 +23,7 @@ TITLE = "Bảng chữ viết tắt"
 
 @dataclass(frozen=True)
 class Use:
-    article: Article
+    article: ArticleSummary
     anchor: str  # id on the article page
     label: str  # what the reader sees: ¶ 12, chú thích 3
     count: int
@@ -54,7 +55,7 @@ def term_places(article: Article) -> tuple[TermPlace, ...]:
     return tuple(found)
 
 
-def uses_by_term(articles: list[Article], places: dict[str, tuple[TermPlace, ...]]) -> dict[str, list[Use]]:
+def uses_by_term(articles: list[ArticleSummary], places: dict[str, tuple[TermPlace, ...]]) -> dict[str, list[Use]]:
     """Uses of each term across ``articles``; ``places``: term_places of each, by slug."""
     uses: dict[str, list[Use]] = {}
     for article in articles:
@@ -63,7 +64,7 @@ def uses_by_term(articles: list[Article], places: dict[str, tuple[TermPlace, ...
     return uses
 
 
-def newest_first(article: Article) -> tuple:
+def newest_first(article: ArticleSummary) -> tuple:
     from .pages import sort_key  # the home page's order (pages imports this module)
 
     return sort_key(article)
@@ -103,7 +104,7 @@ def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) 
     return "\n".join(lines)
 
 
-def render_glossary_page(glossary: Glossary, articles: list[Article], titles: dict[str, str],
+def render_glossary_page(glossary: Glossary, articles: list[ArticleSummary], titles: dict[str, str],
                          places: dict[str, tuple[TermPlace, ...]]) -> str:
     uses = uses_by_term(articles, places)
     entries = glossary.sorted_entries()

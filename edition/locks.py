@@ -9,14 +9,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .anchor_lock import LOCK_SUFFIX, dump_lock, load_lock, lock_path
+from .anchor_lock import LOCK_SUFFIX, dump_lock, load_lock, lock_path, parse_lock
 from .files import by_name, write_atomically
 from .errors import Problem
 from .model import Article
+from .summary import ArticleSummary
 from .transforms.anchors import lock_from_article
 
 
-def lock_updates(root: Path, locks: list[tuple[Article, str]]) -> dict[Path, str]:
+def lock_updates(root: Path, locks: list[tuple[ArticleSummary, str]]) -> dict[Path, str]:
     """Lock files whose text would change, with their new text.
 
     ``locks`` pairs each article with the text of its lock (``lock_text``), worked out
@@ -24,25 +25,26 @@ def lock_updates(root: Path, locks: list[tuple[Article, str]]) -> dict[Path, str
     """
     updates = {}
     for article, text in locks:
-        path = lock_path(root, article.source.path.split("/", 1)[-1])
+        path = lock_path(root, article.source_path.split("/", 1)[-1])
         if not path.exists() or path.read_text(encoding="utf-8") != text:
             updates[path] = text
     return updates
 
 
-def lost_anchors(root: Path, articles: list[Article], updates: dict[Path, str]) -> list[Problem]:
+def lost_anchors(root: Path, articles: list[ArticleSummary], updates: dict[Path, str]) -> list[Problem]:
     """Published anchors that the new locks (``updates``, from lock_updates) would no longer contain.
 
     A lock whose text does not change loses nothing, so only updated locks are read.
     """
     problems = []
     for article in articles:
-        name = article.source.path.split("/", 1)[-1]
+        name = article.source_path.split("/", 1)[-1]
         path = lock_path(root, name)
         if path not in updates:
             continue
-        old = load_lock(path, f"sources/{path.name}", article.source.path).published_anchors()
-        lost = sorted(old - lock_from_article(article).published_anchors())
+        shown = f"sources/{path.name}"
+        old = load_lock(path, shown, article.source_path).published_anchors()
+        lost = sorted(old - parse_lock(updates[path], shown, article.source_path).published_anchors())
         if lost:
             problems.append(Problem(f"sources/{path.name}", f"the build would drop {len(lost)} published "
                                     f"anchor(s): {', '.join(lost[:8])}", None,

@@ -11,6 +11,7 @@ from operator import attrgetter
 from .escape import front_matter_values, markdown_text
 from .yaml_writer import dump_block_yaml
 from .model import Article, DroppedLine
+from .summary import ArticleSummary
 
 ARTICLES_DIR = "articles"
 REPORTS_DIR = "reports"
@@ -33,7 +34,7 @@ def _front_matter(data: dict) -> str:
     return "---\n" + dump_block_yaml(front_matter_values(data), width=FRONT_MATTER_WIDTH) + "---\n\n"
 
 
-def sort_key(article: Article) -> tuple:
+def sort_key(article: ArticleSummary) -> tuple:
     # Dated articles newest first, then undated ones by slug: stable across builds.
     return (article.meta.date is None, "" if article.meta.date is None else _invert(article.meta.date),
             article.meta.slug)
@@ -46,7 +47,7 @@ def _invert(date: str) -> str:
 ABOUT_PAGE = "about.md"  # hand-written by the editor; the home page links to it when it exists
 
 
-def render_index(articles: list[Article], site_name: str, about_page: bool = True) -> str:
+def render_index(articles: list[ArticleSummary], site_name: str, about_page: bool = True) -> str:
     about = f" Xem [Giới thiệu]({ABOUT_PAGE}) về nguyên tắc biên tập." if about_page else ""
     lines = [
         # Out of the theme's own search: Zensical, which always builds one, refuses a page of
@@ -61,7 +62,7 @@ def render_index(articles: list[Article], site_name: str, about_page: bool = Tru
     ]
     for article in sorted(articles, key=sort_key):
         meta = article.meta
-        title = markdown_text(article_title(article))
+        title = markdown_text(article.title)
         lang_attr = f'<span lang="{meta.language}">' if meta.language != "vi" else ""
         link = f"[{lang_attr}{title}{'</span>' if lang_attr else ''}]({article_path(meta.slug)})"
         lines.append(" | ".join((
@@ -133,7 +134,7 @@ def _span(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def edition_pages(edition, articles: list[Article], context, term_places: dict) -> list:
+def edition_pages(edition, articles: list[ArticleSummary], context, term_places: dict) -> list:
     """Further edition-wide pages (the glossary page, redirects): GeneratedPage items.
 
     ``term_places``: where each article uses glossary terms, by slug (ArticleOutcome.term_places).
@@ -148,13 +149,13 @@ def edition_pages(edition, articles: list[Article], context, term_places: dict) 
             if old in current:
                 continue  # another article took the slug over; the pipeline reports the clash
             found.append(GeneratedPage(f"{ARTICLES_DIR}/{old}/index.html",
-                                       render_redirect(old, article.slug, article_title(article)),
+                                       render_redirect(old, article.slug, article.title),
                                        (article.meta.path,)))
     # Both pages exist even when empty: mkdocs.yml's nav and About link to them, and a
     # cited address should not come and go with the last note or term.
     found.append(GeneratedPage(EDITORIAL_PAGE, render_editorial_index(articles),
                                tuple(sorted(m.path for m in edition.metas)) or ("sources",)))
-    titles = {a.slug: article_title(a) for a in articles}
+    titles = {a.slug: a.title for a in articles}
     found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles, term_places),
                                (edition.glossary.path,)))
     return found
@@ -182,21 +183,26 @@ def render_redirect(old_slug: str, new_slug: str, title: str) -> str:
 EDITORIAL_PAGE = "editorial-notes.md"
 
 
-def render_editorial_index(articles: list[Article]) -> str:
-    """Every editorial note and correction of the edition, linked to its paragraph."""
+def editorial_cells(article: Article) -> tuple[str, ...]:
+    """The editorial page's rows for ``article``, after the title cell (see ArticleSummary)."""
     from .model import Editorial, EditorNote
 
-    rows = []
-    for article in sorted(articles, key=lambda a: a.slug):
-        href = f"{article_path(article.slug)}"
-        for block in article.all_blocks():
-            if isinstance(block, EditorNote):
-                rows.append(f"| [{markdown_text(article_title(article))}]({href}) | [¶ {block.target[2:]}]({href}#"
-                            f"{block.target}) | ghi chú {block.number} | {markdown_text(block.text)} |")
-            for mark in (i for i in block.inlines if isinstance(i, Editorial) and i.kind != "noted"):
-                what = "[sic]" if mark.kind == "sic" else f"thêm chữ [{mark.text}]"
-                rows.append(f"| [{markdown_text(article_title(article))}]({href}) | [¶ {block.label}]({href}#"
-                            f"{block.anchor}) | sửa | {markdown_text(what)} |")
+    href = f"{article_path(article.slug)}"
+    cells = []
+    for block in article.all_blocks():
+        if isinstance(block, EditorNote):
+            cells.append(f"[¶ {block.target[2:]}]({href}#{block.target}) | ghi chú {block.number} | "
+                         f"{markdown_text(block.text)} |")
+        for mark in (i for i in block.inlines if isinstance(i, Editorial) and i.kind != "noted"):
+            what = "[sic]" if mark.kind == "sic" else f"thêm chữ [{mark.text}]"
+            cells.append(f"[¶ {block.label}]({href}#{block.anchor}) | sửa | {markdown_text(what)} |")
+    return tuple(cells)
+
+
+def render_editorial_index(articles: list[ArticleSummary]) -> str:
+    """Every editorial note and correction of the edition, linked to its paragraph."""
+    rows = [f"| [{markdown_text(article.title)}]({article_path(article.slug)}) | {cells}"
+            for article in sorted(articles, key=lambda a: a.slug) for cells in article.editorial_cells]
     table = ("| Bài | Đoạn | Loại | Nội dung |\n| --- | --- | --- | --- |\n" + "\n".join(rows) + "\n" if rows
              else "Ấn bản chưa có ghi chú hay sửa chữa nào của biên tập viên.\n")
     return (_front_matter({"title": "Ghi chú và sửa chữa của biên tập viên", "lang": "vi"})

@@ -26,6 +26,7 @@ from .locks import lock_updates, lost_anchors, orphan_locks
 from .metadata import ArticleMeta, load_meta
 from .model import Article
 from .outputs import GeneratedPage
+from .summary import ArticleSummary
 from .readers import READERS
 from .source import read_source
 from .transforms import BuildContext, apply_all
@@ -57,12 +58,13 @@ class Edition:
 
 @dataclass
 class BuildResult:
-    articles: list[Article]
+    summaries: list[ArticleSummary]  # every article built, in slug order
     pages: list[GeneratedPage]
     warnings: list[str]
     locks: dict[Path, str] = field(default_factory=dict)  # anchor lock files to write after success
     read: int = 0  # articles read by a reader in this build
     from_cache: int = 0  # articles taken unchanged from the build cache
+    articles: list[Article] = field(default_factory=list)  # the Articles themselves, with keep_articles only
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -172,42 +174,45 @@ def read_article(edition: Edition, meta: ArticleMeta, context: BuildContext) -> 
 
 
 def generate(edition: Edition, progress: Callable[[int, int, str], None] | None = None,
-             cache: BuildCache | None = None, jobs: int | None = None) -> BuildResult:
+             cache: BuildCache | None = None, jobs: int | None = None, keep_articles: bool = False) -> BuildResult:
     """Read, transform and render every article; return the pages to write.
 
     Articles come from ``cache`` when nothing they depend on changed; the others are
     read with ``jobs`` worker processes (None: all cores for large editions).
+    ``keep_articles``: also return every Article (for checks that scan their blocks).
     """
     context = BuildContext(edition.root, glossary=edition.glossary)
     collector = ProblemCollector()
-    built = build_articles(replace(edition, metas=[]), edition.metas, context, read_article, progress, cache, jobs)
+    built = build_articles(replace(edition, metas=[]), edition.metas, context, read_article, progress, cache, jobs,
+                           keep_articles)
     for outcome in built.outcomes:
         collector.problems.extend(outcome.problems)
         context.warnings.extend(outcome.warnings)
-    articles = [o.article for o in built.outcomes if o.article is not None]
+    summaries = [o.summary for o in built.outcomes if o.summary is not None]
     # A cached article's lock text is the lock file's: its bytes are part of the cache key.
-    fresh = [(o.article, o.lock) for o in built.outcomes if o.article is not None and not o.from_cache]
+    fresh = [(o.summary, o.lock) for o in built.outcomes if o.summary is not None and not o.from_cache]
     locks = lock_updates(edition.root, fresh)
     for problem in lost_anchors(edition.root, [article for article, _lock in fresh], locks):
         collector.add(problem)
-    current = {a.slug: a for a in articles}
-    for article in articles:
+    current = {a.slug: a for a in summaries}
+    for article in summaries:
         for old in article.former_slugs:
             if old in current and current[old] is not article:
                 collector.add(Problem(current[old].meta.path, f"slug {old!r} was published before for "
-                                      f"{article.source.path}, whose old links must keep working", None,
+                                      f"{article.source_path}, whose old links must keep working", None,
                                       hint="choose another slug for this article"))
     collector.raise_if_any()
     generated: list[GeneratedPage] = []
     glossary_source = (edition.glossary.path,) if edition.glossary.entries else ()
     for outcome in built.outcomes:
-        sources = (outcome.article.source.path, outcome.article.meta.path) + glossary_source
+        sources = (outcome.summary.source_path, outcome.summary.meta.path) + glossary_source
         generated.append(GeneratedPage(pages.article_path(outcome.slug), outcome.page, sources))
         generated.append(GeneratedPage(pages.report_path(outcome.slug), outcome.report, sources))
-    generated.extend(pages.edition_pages(edition, articles, context,
+    generated.extend(pages.edition_pages(edition, summaries, context,
                                          {o.slug: o.term_places for o in built.outcomes}))
-    generated.append(GeneratedPage("index.md", pages.render_index(articles, edition.config.site_name, about_page=(
+    generated.append(GeneratedPage("index.md", pages.render_index(summaries, edition.config.site_name, about_page=(
         edition.config.docs_dir / pages.ABOUT_PAGE).is_file()),
                                    tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))
-    return BuildResult(articles, sorted(generated, key=lambda p: p.path), context.warnings,
-                       locks, built.read, built.from_cache)
+    return BuildResult(summaries, sorted(generated, key=lambda p: p.path), context.warnings,
+                       locks, built.read, built.from_cache,
+                       [o.article for o in built.outcomes if o.article is not None])
