@@ -8,6 +8,8 @@ For each size it generates an edition from the seeds (bench/editions.py) under
 (parallel and serial), warm (everything from the cache), editing one article to
 regenerated Markdown (in a serve-like process and as a CLI run), `mkdocs build`
 alone on the same docs/ (the baseline), the full build, and optionally Zensical.
+Up to 1,000 articles, build.py's steps and the baseline run three times each and
+the median run is reported (REPEATS); larger sizes run once.
 Results are merged into bench/results.json (so sizes can be run at different
 times) and the table in bench/results.md is rendered from all of them.
 """
@@ -45,6 +47,27 @@ class Run:
     cpu: float  # user + system seconds of the process and its children (workers)
     peak_mb: float  # largest resident set of the process or one of its children
     ok: bool
+    walls: tuple[float, ...] = ()  # every repeat's wall time, when the step was repeated
+
+
+# Steps are repeated this many times up to REPEAT_UP_TO articles and the median run
+# (by wall time) is kept: on a shared VM, creating the same 2,000 files took from
+# 0.07 s to 1.3 s within minutes, which made single cold runs 20 % apart.
+REPEATS = 3
+REPEAT_UP_TO = 1000
+
+
+def measure_median(step: str, command: list[str], cwd: Path, env: dict | None, repeats: int,
+                   prepare=None) -> Run:
+    """``measure`` ``repeats`` times (``prepare()`` before each); the median run, with every wall time."""
+    runs = []
+    for _ in range(repeats):
+        if prepare:
+            prepare()
+        runs.append(measure(step, command, cwd, env))
+    median = sorted(runs, key=lambda run: run.wall)[len(runs) // 2]
+    return Run(median.step, median.wall, median.cpu, median.peak_mb, all(r.ok for r in runs),
+               tuple(r.wall for r in runs) if repeats > 1 else ())
 
 
 def measure(step: str, command: list[str], cwd: Path, env: dict | None = None) -> Run:
@@ -106,20 +129,22 @@ def bench_size(size: int, work: Path, zensical: str | None) -> dict:
     load = round(os.getloadavg()[0], 2)  # other work on the machine: compare wall with CPU time
     root = make_edition(REPO, work / f"edition-{size}", size)
     print(f"{size} articles: {root}", file=sys.stderr)
+    repeats = REPEATS if size <= REPEAT_UP_TO else 1
     runs = []
-    clean(root)
-    runs.append(measure("build.py docs, cold, serial (--jobs 1)", build_py(root, "--docs-only", "--jobs", "1"),
-                        REPO, quiet_env()))
-    clean(root)
-    runs.append(measure("build.py docs, cold", build_py(root, "--docs-only"), REPO, quiet_env()))
-    runs.append(measure("build.py docs, warm (all cached)", build_py(root, "--docs-only"), REPO, quiet_env()))
+    runs.append(measure_median("build.py docs, cold, serial (--jobs 1)",
+                               build_py(root, "--docs-only", "--jobs", "1"), REPO, quiet_env(), repeats,
+                               lambda: clean(root)))
+    runs.append(measure_median("build.py docs, cold", build_py(root, "--docs-only"), REPO, quiet_env(), repeats,
+                               lambda: clean(root)))
+    runs.append(measure_median("build.py docs, warm (all cached)", build_py(root, "--docs-only"), REPO,
+                               quiet_env(), repeats))
     edit = edit_probe(root)
     site = work / f"site-{size}"
-    shutil.rmtree(site, ignore_errors=True)
     # No -q: MkDocs' --quiet turns --strict off (build.py runs it the same way).
-    runs.append(measure("mkdocs build (baseline)", [sys.executable, "-m", "mkdocs", "build", "--strict",
-                                                    "--config-file", str(root / "mkdocs.yml"), "--site-dir",
-                                                    str(site)], root, quiet_env()))
+    runs.append(measure_median("mkdocs build (baseline)", [sys.executable, "-m", "mkdocs", "build", "--strict",
+                                                           "--config-file", str(root / "mkdocs.yml"),
+                                                           "--site-dir", str(site)], root, quiet_env(), repeats,
+                               lambda: shutil.rmtree(site, ignore_errors=True)))
     if zensical:
         config = str(zensical_config(root))
         runs.append(measure("zensical build", [zensical, "build", "--clean", "--config-file", config],

@@ -19,6 +19,8 @@ def size_rows(size: dict) -> list[str]:
     for run in size["runs"]:
         per_article = run["wall"] / size["articles"] * 1000
         flag = "" if run["ok"] else " (did not complete: failed or stopped, see results.md notes)"
+        if run.get("walls"):
+            flag += f" (median of {len(run['walls'])}: {', '.join(f'{w:.2f}' for w in run['walls'])} s)"
         rows.append(f"| {size['articles']:,} | {run['step']}{flag} | {run['wall']:.2f} | {run['cpu']:.2f} | "
                     f"{run['peak_mb']:.0f} | {per_article:.1f} | {ratio(run['wall'], baseline)} |")
     edit = size.get("edit") or {}
