@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 
@@ -17,12 +17,15 @@ def by_name(path: Path) -> str:
 def write_atomically(target: Path, data: bytes | str) -> None:
     """Replace ``target`` in one step (a temporary file, then a rename): never half-written.
 
-    Text is written as UTF-8 with its line ends as they are.
+    Text is written as UTF-8 with its line ends as they are. The file gets the mode any
+    new file gets (0666 less the umask), as if written in place: a temporary file from
+    ``tempfile.mkstemp`` is private (0600), which left pages and locks unreadable to
+    the editor's group and to a web server running as another user.
     """
     if isinstance(data, str):
         data = data.encode("utf-8")
     target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    handle, temporary = _new_temporary(target)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -30,3 +33,18 @@ def write_atomically(target: Path, data: bytes | str) -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+TEMPORARY_ATTEMPTS = 100
+
+
+def _new_temporary(target: Path) -> tuple[int, str]:
+    """A new file beside ``target``, open for writing, with the default mode; (handle, path)."""
+    for _attempt in range(TEMPORARY_ATTEMPTS):
+        temporary = os.path.join(target.parent, f".{target.name}.{secrets.token_hex(6)}.tmp")
+        try:
+            return os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0),
+                           0o666), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name beside {target}")
