@@ -28,6 +28,7 @@ from .glossary_page import term_places
 from .locks import lock_text
 from .metadata import ArticleMeta
 from .model import Article
+from .outputs import write_staged
 from .parallel import job_count, map_chunks
 from .summary import ArticleSummary, summary_of
 from .writer import render_article
@@ -109,13 +110,19 @@ def build_chunk(read: ReadArticle, edition, context, keep_articles: bool,
 
 
 def build_chunk_in_worker(read: ReadArticle, edition, context, keep_articles: bool, cache_folder: Path | None,
+                          staging: Path | None,
                           tasks: Sequence[tuple[ArticleMeta, ArticleKey | None]]) -> list[bytes]:
     """``build_chunk`` in a worker process: each outcome pickled once (without its metadata,
-    which the main process has), and written to the cache from here, in parallel."""
+    which the main process has), and written to the cache from here, in parallel; its
+    pages written to ``staging`` (see outputs.staging_area), if given."""
     results = []
     with gc_paused():
         for meta, key in tasks:
-            outcome = build_one(read, edition, context, keep_articles, meta).with_meta(None)
+            outcome = build_one(read, edition, context, keep_articles, meta)
+            if staging is not None and outcome.summary is not None:
+                write_staged(staging, pages.article_pages(outcome.summary, outcome.page, outcome.report,
+                                                          context.glossary))
+            outcome = outcome.with_meta(None)
             data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
             if cache_folder is not None and cacheable(outcome, key):
                 write_entry(cache_folder, meta.slug, key.digest, data)
@@ -144,7 +151,8 @@ def cached_outcomes(cache: BuildCache, metas: list[ArticleMeta]) -> tuple[dict[s
 
 
 def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta], keys: dict[str, ArticleKey],
-                   cache: BuildCache | None, workers: int, keep_articles: bool) -> Iterator[ArticleOutcome]:
+                   cache: BuildCache | None, workers: int, keep_articles: bool,
+                   staging: Path | None) -> Iterator[ArticleOutcome]:
     """Outcomes of reading ``metas``, in order; cached as they come (by the workers, if any)."""
     if workers <= 1:
         for outcome in map_chunks(partial(build_chunk, read, edition, context, keep_articles), metas, 1):
@@ -154,8 +162,8 @@ def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta]
         return
     tasks = [(meta, keys.get(meta.slug)) for meta in metas]
     folder = cache.folder if cache else None
-    pickled = map_chunks(partial(build_chunk_in_worker, read, edition, context, keep_articles, folder), tasks,
-                         workers)
+    pickled = map_chunks(partial(build_chunk_in_worker, read, edition, context, keep_articles, folder, staging),
+                         tasks, workers)
     try:
         for meta, data in zip(metas, pickled):
             outcome = pickle.loads(data)
@@ -168,25 +176,28 @@ def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta]
 
 def build_articles(edition, metas: list[ArticleMeta], context, read: ReadArticle,
                    progress: Progress | None = None, cache: BuildCache | None = None,
-                   jobs: int | None = None, keep_articles: bool = False) -> ArticlesBuilt:
+                   jobs: int | None = None, keep_articles: bool = False,
+                   staging: Path | None = None) -> ArticlesBuilt:
     """Every article's outcome, in the order of ``metas``.
 
     ``edition`` is handed to ``read`` (and sent to worker processes): keep it small.
     With ``keep_articles``, each outcome holds its Article; the cache holds none, so
-    every article is then read.
+    every article is then read. Worker processes write the pages they render to
+    ``staging``, if given (see outputs.staging_area).
     """
     with gc_paused():
         return _build_articles(edition, metas, context, read, progress, None if keep_articles else cache, jobs,
-                               keep_articles)
+                               keep_articles, staging)
 
 
 def _build_articles(edition, metas: list[ArticleMeta], context, read: ReadArticle, progress: Progress | None,
-                    cache: BuildCache | None, jobs: int | None, keep_articles: bool) -> ArticlesBuilt:
+                    cache: BuildCache | None, jobs: int | None, keep_articles: bool,
+                    staging: Path | None) -> ArticlesBuilt:
     keys, found = cached_outcomes(cache, metas) if cache else ({}, {})
     to_read = [meta for meta in metas if meta.slug not in found]
     workers = job_count(jobs, len(to_read))
     log.debug("articles: %d from cache, %d to read with %d worker(s)", len(found), len(to_read), workers)
-    fresh = fresh_outcomes(read, edition, context, to_read, keys, cache, workers, keep_articles)
+    fresh = fresh_outcomes(read, edition, context, to_read, keys, cache, workers, keep_articles, staging)
     outcomes = []
     try:
         for index, meta in enumerate(metas, start=1):

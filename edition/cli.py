@@ -28,7 +28,7 @@ from .errors import EditionError
 from .files import by_name
 from .locks import write_locks
 from .metadata import load_meta
-from .outputs import differences, plan_problems, staged_docs, write_pages
+from .outputs import differences, plan_problems, staged_docs, staging_area, write_pages
 from .pages import report_path
 from .pipeline import LOCK_SUFFIX, METADATA_SUFFIX, SOURCES_DIR, BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
@@ -112,9 +112,10 @@ def _regenerate(root: Path, progress: Progress, cache: BuildCache | None,
     if cache:
         cache.prefetch_metas(metadata_files(root.resolve()), jobs)
     edition = discover(root, cache.load_meta if cache else load_meta)
-    result = generate(edition, progress, cache, jobs)
-    progress.done()
-    commit_docs(edition, result, cache)
+    with staging_area(edition.config.docs_dir) as staging:
+        result = generate(edition, progress, cache, jobs, staging=staging)
+        progress.done()
+        commit_docs(edition, result, cache)
     return edition, result
 
 
@@ -146,24 +147,28 @@ def command_build(args: argparse.Namespace) -> int:
     cache = build_cache(args)
     if args.docs_only:
         edition, result = regenerate(args.root, progress, cache, args.jobs)
-    else:
-        edition = discover(args.root)
-        result = generate(edition, progress, cache, args.jobs)
+        report_build(result)
+        return EXIT_OK
+    edition = discover(args.root)
+    docs, docs_shown = edition.config.docs_dir, shown(edition.root, edition.config.docs_dir)
+    with staging_area(docs) as pages_staged:
+        result = generate(edition, progress, cache, args.jobs, staging=pages_staged)
         progress.done()
+        report_build(result)
+        with staged_docs(docs, docs_shown, result.pages) as staging:  # refuses hand-edited pages first
+            run = build_site(edition.config, docs_dir=staging)
+        if not run.ok:
+            log.error("MkDocs failed; docs/ and site/ were left as they were:\n%s", run.output)
+            return EXIT_CHECK_FAILED
+        commit_docs(edition, result, cache)
+    log.info("site: %s built in %.1f s", shown(edition.root, edition.config.site_dir), time.perf_counter() - started)
+    return EXIT_OK
+
+
+def report_build(result: BuildResult) -> None:
     summarise(result)
     for warning in result.warnings:
         log.warning("warning: %s", warning)
-    if args.docs_only:
-        return EXIT_OK
-    docs, docs_shown = edition.config.docs_dir, shown(edition.root, edition.config.docs_dir)
-    with staged_docs(docs, docs_shown, result.pages) as staging:  # refuses hand-edited pages first
-        run = build_site(edition.config, docs_dir=staging)
-    if not run.ok:
-        log.error("MkDocs failed; docs/ and site/ were left as they were:\n%s", run.output)
-        return EXIT_CHECK_FAILED
-    commit_docs(edition, result, cache)
-    log.info("site: %s built in %.1f s", shown(edition.root, edition.config.site_dir), time.perf_counter() - started)
-    return EXIT_OK
 
 
 def command_check(args: argparse.Namespace) -> int:

@@ -134,6 +134,15 @@ def _span(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
+def article_pages(summary: ArticleSummary, page: str, report: str, glossary) -> tuple:
+    """An article's page and drop report as GeneratedPage items, with what they come from."""
+    from .outputs import GeneratedPage
+
+    sources = (summary.source_path, summary.meta.path) + ((glossary.path,) if glossary.entries else ())
+    return (GeneratedPage(article_path(summary.slug), page, sources),
+            GeneratedPage(report_path(summary.slug), report, sources))
+
+
 def edition_pages(edition, articles: list[ArticleSummary], context, term_places: dict) -> list:
     """Further edition-wide pages (the glossary page, redirects): GeneratedPage items.
 

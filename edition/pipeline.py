@@ -2,8 +2,9 @@
 
 An edition is a folder holding ``sources/`` (raw texts and their ``<slug>.yml``),
 ``glossary.yml`` and ``mkdocs.yml``. ``generate`` reads and checks everything and
-returns the pages in memory; nothing is written until every source has been read
-without error (``write_pages`` then replaces docs/ pages one by one, atomically).
+returns the pages in memory; nothing is written into docs/ until every source has been
+read without error (``write_pages`` then replaces docs/ pages one by one, atomically;
+worker processes may have written theirs to a staging folder beside docs/ meanwhile).
 """
 
 from __future__ import annotations
@@ -174,17 +175,20 @@ def read_article(edition: Edition, meta: ArticleMeta, context: BuildContext) -> 
 
 
 def generate(edition: Edition, progress: Callable[[int, int, str], None] | None = None,
-             cache: BuildCache | None = None, jobs: int | None = None, keep_articles: bool = False) -> BuildResult:
+             cache: BuildCache | None = None, jobs: int | None = None, keep_articles: bool = False,
+             staging: Path | None = None) -> BuildResult:
     """Read, transform and render every article; return the pages to write.
 
     Articles come from ``cache`` when nothing they depend on changed; the others are
     read with ``jobs`` worker processes (None: all cores for large editions).
     ``keep_articles``: also return every Article (for checks that scan their blocks).
+    ``staging``: a folder from outputs.staging_area, where worker processes write the
+    pages they render (write_pages then moves them into docs/).
     """
     context = BuildContext(edition.root, glossary=edition.glossary)
     collector = ProblemCollector()
     built = build_articles(replace(edition, metas=[]), edition.metas, context, read_article, progress, cache, jobs,
-                           keep_articles)
+                           keep_articles, staging)
     for outcome in built.outcomes:
         collector.problems.extend(outcome.problems)
         context.warnings.extend(outcome.warnings)
@@ -203,11 +207,9 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
                                       hint="choose another slug for this article"))
     collector.raise_if_any()
     generated: list[GeneratedPage] = []
-    glossary_source = (edition.glossary.path,) if edition.glossary.entries else ()
     for outcome in built.outcomes:
-        sources = (outcome.summary.source_path, outcome.summary.meta.path) + glossary_source
-        generated.append(GeneratedPage(pages.article_path(outcome.slug), outcome.page, sources))
-        generated.append(GeneratedPage(pages.report_path(outcome.slug), outcome.report, sources))
+        for page in pages.article_pages(outcome.summary, outcome.page, outcome.report, edition.glossary):
+            generated.append(replace(page, staged=str(staging / page.path)) if staging else page)
     generated.extend(pages.edition_pages(edition, summaries, context,
                                          {o.slug: o.term_places for o in built.outcomes}))
     generated.append(GeneratedPage("index.md", pages.render_index(summaries, edition.config.site_name, about_page=(

@@ -1,4 +1,5 @@
-"""write_atomically: a page, lock or cache entry is replaced whole, with an ordinary file mode."""
+"""Writing files: a page, lock or cache entry replaced whole, with an ordinary file mode;
+pages staged by worker processes moved into docs/ only when the build succeeded."""
 
 from __future__ import annotations
 
@@ -48,3 +49,37 @@ def test_a_taken_temporary_name_is_not_reused(tmp_path, monkeypatch):
     files.write_atomically(tmp_path / "a.md", "mine")
     assert (tmp_path / "a.md").read_text(encoding="utf-8") == "mine"
     assert (tmp_path / ".a.md.aaaaaaaaaaaa.tmp").read_text(encoding="utf-8") == "someone else's"
+
+
+# --- pages staged by worker processes (outputs.staging_area) ------------------------
+
+from edition.outputs import GeneratedPage, staging_area, write_pages, write_staged  # noqa: E402
+
+
+def _page(path: str, text: str, staged: str | None = None) -> GeneratedPage:
+    return GeneratedPage(path, f"---\ntitle: {text}\n---\n\n{text}\n", ("sources/a.txt",), staged)
+
+
+def test_a_staged_page_is_moved_into_docs_and_a_missing_one_written(tmp_path):
+    docs = tmp_path / "docs"
+    with staging_area(docs) as staging:
+        assert staging.parent == tmp_path and staging.name.startswith(".docs.pages.")
+        moved, written = _page("articles/a.md", "Đoạn A"), _page("articles/b.md", "Đoạn B")
+        write_staged(staging, [moved])
+        pages = [_page(moved.path, "Đoạn A", str(staging / moved.path)),
+                 _page(written.path, "Đoạn B", str(staging / written.path))]  # b was never staged
+        assert write_pages(docs, "docs", pages) == (2, 0)
+        assert not (staging / moved.path).exists()  # moved, not copied
+        for page in pages:
+            assert (docs / page.path).read_text(encoding="utf-8") == page.stamped()
+    assert not staging.exists()
+    assert pages[0] == moved  # where a page was staged is not part of what it is
+
+
+def test_the_staging_folder_goes_away_when_the_build_fails(tmp_path):
+    docs = tmp_path / "docs"
+    with pytest.raises(RuntimeError):
+        with staging_area(docs) as staging:
+            write_staged(staging, [_page("articles/a.md", "A")])
+            raise RuntimeError("a source could not be read")
+    assert list(tmp_path.iterdir()) == []  # no docs/ written, no staging left

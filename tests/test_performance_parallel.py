@@ -44,9 +44,13 @@ def test_parallel_build_writes_the_same_docs_as_a_serial_build(tmp_path):
     assert parallel_run.returncode == 0, parallel_run.stderr
     assert f"{ARTICLES} to read with 1 worker(s)" in serial_run.stderr
     assert f"{ARTICLES} to read with 2 worker(s)" in parallel_run.stderr
+    # Workers stage the article pages they render; the main process writes the rest.
+    assert "0 of them moved from the workers' staging folder" in serial_run.stderr
+    assert f"{2 * ARTICLES} of them moved from the workers' staging folder" in parallel_run.stderr
     serial_docs = docs_hashes(serial)
     assert len(serial_docs) > 2 * ARTICLES
     assert docs_hashes(workers) == serial_docs
+    assert not list(workers.glob(".docs.pages.*"))  # the workers' staged pages were all moved in
 
 
 def test_parallel_build_reports_every_bad_source_once(tmp_path):
@@ -61,6 +65,7 @@ def test_parallel_build_reports_every_bad_source_once(tmp_path):
         assert result.stderr.count(f"sources/{broken.name}:2:1: is not UTF-8 text") == 1
     assert "2 problem(s); nothing was written." in result.stderr
     assert not (root / "docs" / "articles").exists()
+    assert not list(root.glob(".docs.pages.*"))  # pages staged by the workers were thrown away
 
 
 def test_metadata_parsed_in_workers_gives_the_same_docs_and_the_same_errors(tmp_path):
