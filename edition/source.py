@@ -110,8 +110,10 @@ def not_utf8(data: bytes, offset: int, shown_as: str) -> EditionError:
              f"mv {shown_as} {original} && iconv -f {encoding} -t UTF-8 {original} > {shown_as}")
 
 
-def split_lines(text: str) -> tuple[str, ...]:
+def split_lines(text: str, has_invisible: bool | None = None) -> tuple[str, ...]:
     """The lines of ``text``, without invisible characters, in NFC.
+
+    ``has_invisible``: whether INVISIBLE matches in ``text``, when the caller knows.
 
     Lines are split first (removing a NUL from "\r\x00\n" must not make one line end
     of two), then cleaned only when the text needs it: NFC never crosses a line end
@@ -121,7 +123,9 @@ def split_lines(text: str) -> tuple[str, ...]:
     lines = LINE_BREAK.split(text) if "\r" in text else text.split("\n")
     if lines and lines[-1] == "":
         lines.pop()  # a final line end does not start another line
-    if INVISIBLE.search(text):
+    if has_invisible is None:
+        has_invisible = INVISIBLE.search(text) is not None
+    if has_invisible:
         lines = [INVISIBLE.sub("", line) for line in lines]
         text = INVISIBLE.sub("", text)
     if not unicodedata.is_normalized("NFC", text):
@@ -129,20 +133,21 @@ def split_lines(text: str) -> tuple[str, ...]:
     return tuple(lines)
 
 
-def log_invisible(text: str, shown_as: str) -> None:
-    """Say where control and zero-width characters were removed (first line, count)."""
+def log_invisible(text: str, shown_as: str) -> bool:
+    """Say where control and zero-width characters were removed (first line, count);
+    whether there were any."""
     match = INVISIBLE.search(text)
     if match:
         line = len(LINE_BREAK.findall(text, 0, match.start())) + 1
         log.info("%s: removed %d control or zero-width character(s), the first on line %d (U+%04X)",
                  shown_as, len(INVISIBLE.findall(text)), line, ord(match.group()))
+    return match is not None
 
 
 def read_source(path: Path, shown_as: str) -> RawSource:
     data = path.read_bytes()
     text = decode_source(data, shown_as)
-    log_invisible(text, shown_as)
-    lines = split_lines(text)
+    lines = split_lines(text, has_invisible=log_invisible(text, shown_as))
     if not any(line.strip() for line in lines):
         raise EditionError.at(shown_as, "is empty (no text in it)", 1,
                               hint="put the article's text in this file, or remove the source and its "
