@@ -29,7 +29,7 @@ from .locks import lock_text
 from .metadata import ArticleMeta
 from .model import Article
 from .outputs import write_staged
-from .parallel import job_count, map_chunks
+from .parallel import job_count, map_chunks, map_chunks_as_done
 from .summary import ArticleSummary, summary_of
 from .writer import render_article
 
@@ -152,24 +152,27 @@ def cached_outcomes(cache: BuildCache, metas: list[ArticleMeta]) -> tuple[dict[s
 
 def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta], keys: dict[str, ArticleKey],
                    cache: BuildCache | None, workers: int, keep_articles: bool,
-                   staging: Path | None) -> Iterator[ArticleOutcome]:
-    """Outcomes of reading ``metas``, in order; cached as they come (by the workers, if any)."""
+                   staging: Path | None) -> Iterator[tuple[int, ArticleOutcome]]:
+    """(index in ``metas``, outcome) of reading each of ``metas``, in the order they are
+    done; cached as they come (by the workers, if any)."""
     if workers <= 1:
-        for outcome in map_chunks(partial(build_chunk, read, edition, context, keep_articles), metas, 1):
+        for index, outcome in enumerate(map_chunks(partial(build_chunk, read, edition, context, keep_articles),
+                                                   metas, 1)):
             if cache and cacheable(outcome, keys.get(outcome.slug)):
                 cache.store(outcome.slug, keys[outcome.slug].digest, outcome.with_meta(None))
-            yield outcome
+            yield index, outcome
         return
     tasks = [(meta, keys.get(meta.slug)) for meta in metas]
     folder = cache.folder if cache else None
-    pickled = map_chunks(partial(build_chunk_in_worker, read, edition, context, keep_articles, folder, staging),
-                         tasks, workers)
+    pickled = map_chunks_as_done(partial(build_chunk_in_worker, read, edition, context, keep_articles, folder,
+                                         staging), tasks, workers)
     try:
-        for meta, data in zip(metas, pickled):
+        for index, data in pickled:
+            meta = metas[index]
             outcome = pickle.loads(data)
             if cache and cacheable(outcome, keys.get(meta.slug)):
                 cache.remember(meta.slug, keys[meta.slug].digest, outcome)
-            yield outcome.with_meta(meta)
+            yield index, outcome.with_meta(meta)
     finally:
         pickled.close()  # shuts the worker pool down
 
@@ -198,14 +201,16 @@ def _build_articles(edition, metas: list[ArticleMeta], context, read: ReadArticl
     workers = job_count(jobs, len(to_read))
     log.debug("articles: %d from cache, %d to read with %d worker(s)", len(found), len(to_read), workers)
     fresh = fresh_outcomes(read, edition, context, to_read, keys, cache, workers, keep_articles, staging)
-    outcomes = []
+    read_now: dict[int, ArticleOutcome] = {}  # by index in to_read, in the order they are done
     try:
-        for index, meta in enumerate(metas, start=1):
+        for index, outcome in fresh:
+            read_now[index] = outcome
             if progress:
-                progress(index, len(metas), meta.slug)
-            outcomes.append(found.get(meta.slug) or next(fresh))
+                progress(len(found) + len(read_now), len(metas), outcome.slug)
     finally:
         fresh.close()
+    in_order = iter(read_now[index] for index in range(len(to_read)))
+    outcomes = [found.get(meta.slug) or next(in_order) for meta in metas]
     if cache:
         cache.keep_only({meta.slug for meta in metas})
     return ArticlesBuilt(outcomes, len(to_read), len(found))

@@ -1,8 +1,10 @@
 """Running one function over many items on every core, in order.
 
 Small editions run serially: starting worker processes costs more than it saves.
-Results come back in the order of the items whatever the number of workers, so a
-parallel build writes exactly what a serial one writes.
+``map_chunks`` gives results in the order of the items whatever the number of
+workers; ``map_chunks_as_done`` gives each with its item's index as soon as its chunk
+is done, for a caller that puts them in order itself. Either way a parallel build
+writes exactly what a serial one writes.
 
 | setting                 | effect                                                     |
 | ----------------------- | ---------------------------------------------------------- |
@@ -14,7 +16,7 @@ parallel build writes exactly what a serial one writes.
 from __future__ import annotations
 
 import os
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, as_completed
 from typing import Callable, Iterator, Sequence, TypeVar
 
 Item = TypeVar("Item")
@@ -56,24 +58,36 @@ def chunked(items: Sequence[Item], jobs: int) -> list[Sequence[Item]]:
     return [items[start::count] for start in range(count)]
 
 
-def map_chunks(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],
-               jobs: int) -> Iterator[Result]:
-    """``function`` over chunks of ``items``; yields each result in item order.
+def map_chunks_as_done(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],
+                       jobs: int) -> Iterator[tuple[int, Result]]:
+    """``function`` over chunks of ``items``; yields (index of the item, its result) as
+    each chunk is done, so the caller's own work on results overlaps the workers'.
 
     ``function`` must be a module-level function and its arguments and results
     picklable when ``jobs`` > 1.
     """
     if jobs <= 1 or len(items) <= 1:
-        yield from function(items)
+        yield from enumerate(function(items))
         return
     chunks = chunked(items, jobs)
     with ProcessPoolExecutor(max_workers=min(jobs, len(chunks))) as pool:
-        futures = [pool.submit(function, chunk) for chunk in chunks]
-        done: dict[int, list[Result]] = {}
-        for index in range(len(items)):
-            chunk = index % len(chunks)
-            if chunk not in done:
-                done[chunk] = futures[chunk].result()
-            yield done[chunk][index // len(chunks)]
-            if index // len(chunks) == len(done[chunk]) - 1:
-                del done[chunk]  # its last item: let the results go
+        first_item = {pool.submit(function, chunk): start for start, chunk in enumerate(chunks)}
+        for future in as_completed(first_item):
+            for offset, result in enumerate(future.result()):
+                yield first_item[future] + offset * len(chunks), result  # chunks are strided
+
+
+def map_chunks(function: Callable[[Sequence[Item]], list[Result]], items: Sequence[Item],
+               jobs: int) -> Iterator[Result]:
+    """``map_chunks_as_done``'s results in item order, each as soon as those before it are done."""
+    done = map_chunks_as_done(function, items, jobs)
+    waiting: dict[int, Result] = {}
+    next_index = 0
+    try:
+        for index, result in done:
+            waiting[index] = result
+            while next_index in waiting:
+                yield waiting.pop(next_index)
+                next_index += 1
+    finally:
+        done.close()  # shuts the worker pool down

@@ -126,3 +126,10 @@ def squares(chunk):
 def test_map_chunks_yields_results_in_item_order_from_worker_processes():
     items = list(range(57))
     assert list(parallel.map_chunks(squares, items, 2)) == [i * i for i in items]
+
+
+def test_map_chunks_as_done_gives_every_item_once_with_its_index():
+    items = list(range(57))
+    done = list(parallel.map_chunks_as_done(squares, items, 2))
+    assert sorted(done) == [(i, i * i) for i in items]
+    assert list(parallel.map_chunks_as_done(squares, [3, 4], 1)) == [(0, 9), (1, 16)]
