@@ -25,7 +25,7 @@ from . import pages
 from .cache import ArticleKey, BuildCache, article_key, write_entry
 from .errors import EditionError, Problem
 from .glossary_page import term_places
-from .locks import lock_text
+from .locks import lock_file_holds, lock_text
 from .metadata import ArticleMeta
 from .model import Article
 from .outputs import write_staged
@@ -54,7 +54,9 @@ class ArticleOutcome:
     warnings: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     from_cache: bool = False
-    lock: str = ""  # text of its anchor lock file (written in the worker: dumping YAML is not cheap)
+    # Text of its anchor lock file, worked out where the article was built (dumping YAML
+    # is not cheap); None when the lock file already held exactly that text then.
+    lock: str | None = None
     term_places: tuple = ()  # where it uses glossary terms (glossary_page.term_places), for the glossary page
     article: Article | None = None  # only with keep_articles
 
@@ -81,8 +83,11 @@ def build_one(read: ReadArticle, edition, context, keep_articles: bool, meta: Ar
     except EditionError as err:
         return ArticleOutcome(meta.slug, None, problems=tuple(err.problems))
     page = render_article(article, f"../{pages.report_path(article.slug)}")
+    lock = lock_text(article)
+    if lock_file_holds(context.root, article, lock):
+        lock = None  # compared here, in parallel, rather than by the main process at the end
     return ArticleOutcome(meta.slug, summary_of(article), page, pages.render_report(article),
-                          tuple(own_context.warnings), lock=lock_text(article), term_places=term_places(article),
+                          tuple(own_context.warnings), lock=lock, term_places=term_places(article),
                           article=article if keep_articles else None)
 
 

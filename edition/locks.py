@@ -66,6 +66,14 @@ def orphan_locks(root: Path, sources_in_use: set[str]) -> list[Problem]:
     return problems
 
 
+def lock_file_holds(root: Path, article: Article, text: str) -> bool:
+    """Whether ``article``'s lock file exists and holds exactly ``text``."""
+    try:
+        return lock_path(root, article.source.path.split("/", 1)[-1]).read_text(encoding="utf-8") == text
+    except FileNotFoundError:
+        return False
+
+
 def lock_text(article: Article) -> str:
     """The text of ``article``'s anchor lock file, as the build writes it."""
     return dump_lock(lock_from_article(article))

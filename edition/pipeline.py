@@ -193,8 +193,10 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
         collector.problems.extend(outcome.problems)
         context.warnings.extend(outcome.warnings)
     summaries = [o.summary for o in built.outcomes if o.summary is not None]
-    # A cached article's lock text is the lock file's: its bytes are part of the cache key.
-    fresh = [(o.summary, o.lock) for o in built.outcomes if o.summary is not None and not o.from_cache]
+    # A cached article's lock text is the lock file's (its bytes are part of the cache key),
+    # and so is an article's whose outcome holds no lock text.
+    fresh = [(o.summary, o.lock) for o in built.outcomes
+             if o.summary is not None and not o.from_cache and o.lock is not None]
     locks = lock_updates(edition.root, fresh)
     for problem in lost_anchors(edition.root, [article for article, _lock in fresh], locks):
         collector.add(problem)

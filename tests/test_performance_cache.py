@@ -246,3 +246,18 @@ def test_file_hashes_reuse_an_unchanged_file_and_notice_a_same_size_edit(tmp_pat
     assert hashes.sha256(str(fresh)) == hashlib.sha256(b"cccc").hexdigest()
     path.unlink()
     assert hashes.sha256(str(path)) == "absent"
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_unchanged_lock_is_compared_where_the_article_is_built(edition, jobs):
+    """The outcome carries its lock text only when the lock file does not already hold it."""
+    from edition.pipeline import read_article
+
+    found = discover(edition)
+    again = articles.build_articles(found, found.metas, _context(found), read_article, jobs=jobs)
+    assert [o.lock for o in again.outcomes] == [None] * ARTICLES  # the fixture's build wrote every lock
+    source, slug = first_source(edition)
+    add_body_paragraph(source, "Một đoạn mới chen vào giữa thân bài, đủ dài để có số đoạn riêng của nó.")
+    edited = articles.build_articles(found, found.metas, _context(found), read_article, jobs=jobs)
+    changed = {o.slug: o.lock for o in edited.outcomes if o.lock is not None}
+    assert list(changed) == [slug] and "Một đoạn mới chen vào giữa thân bài" in changed[slug]
