@@ -70,7 +70,7 @@ def newest_first(article: ArticleSummary) -> tuple:
     return sort_key(article)
 
 
-def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) -> str:
+def render_entry(entry: GlossaryEntry, uses: list[Use]) -> str:
     lines = [f"## {markdown_text(entry.term)} {{ #{entry.anchor} }}", ""]
     expansion = f"**{markdown_text(entry.expansion)}**"
     if entry.gloss:
@@ -96,7 +96,7 @@ def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) 
             places = by_article[slug]
             links = ", ".join(f"[{u.label}](articles/{slug}.md#{u.anchor})" + (f" ({u.count}×)" if u.count > 1 else "")
                               for u in places)
-            lines.append(f"- [{markdown_text(titles[slug])}](articles/{slug}.md): {links}")
+            lines.append(f"- [{markdown_text(places[0].article.title)}](articles/{slug}.md): {links}")
         if len(order) > len(shown):
             lines.append(f"- … và {len(order) - len(shown)} bài khác: tìm “{markdown_text(entry.term)}” bằng ô "
                          "tìm kiếm để thấy mọi đoạn.")
@@ -104,7 +104,7 @@ def render_entry(entry: GlossaryEntry, uses: list[Use], titles: dict[str, str]) 
     return "\n".join(lines)
 
 
-def render_glossary_page(glossary: Glossary, articles: list[ArticleSummary], titles: dict[str, str],
+def render_glossary_page(glossary: Glossary, articles: list[ArticleSummary],
                          places: dict[str, tuple[TermPlace, ...]]) -> str:
     uses = uses_by_term(articles, places)
     entries = glossary.sorted_entries()
@@ -116,7 +116,7 @@ def render_glossary_page(glossary: Glossary, articles: list[ArticleSummary], tit
         "Bảng chưa có chữ viết tắt nào: các mục được ghi trong tệp `glossary.yml` của ấn bản.\n",
     ]
     for entry in entries:
-        parts.append(render_see_also(entry, glossary, render_entry(entry, uses.get(entry.anchor, []), titles)))
+        parts.append(render_see_also(entry, glossary, render_entry(entry, uses.get(entry.anchor, []))))
     return "\n".join(parts)
 
 

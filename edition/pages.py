@@ -143,7 +143,7 @@ def article_pages(summary: ArticleSummary, page: str, report: str, glossary) -> 
             GeneratedPage(report_path(summary.slug), report, sources))
 
 
-def edition_pages(edition, articles: list[ArticleSummary], context, term_places: dict) -> list:
+def edition_pages(edition, articles: list[ArticleSummary], term_places: dict) -> list:
     """Further edition-wide pages (the glossary page, redirects): GeneratedPage items.
 
     ``term_places``: where each article uses glossary terms, by slug (ArticleOutcome.term_places).
@@ -164,8 +164,7 @@ def edition_pages(edition, articles: list[ArticleSummary], context, term_places:
     # cited address should not come and go with the last note or term.
     found.append(GeneratedPage(EDITORIAL_PAGE, render_editorial_index(articles),
                                tuple(sorted(m.path for m in edition.metas)) or ("sources",)))
-    titles = {a.slug: a.title for a in articles}
-    found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, titles, term_places),
+    found.append(GeneratedPage(GLOSSARY_PAGE, render_glossary_page(edition.glossary, articles, term_places),
                                (edition.glossary.path,)))
     return found
 
@@ -196,7 +195,7 @@ def editorial_cells(article: Article) -> tuple[str, ...]:
     """The editorial page's rows for ``article``, after the title cell (see ArticleSummary)."""
     from .model import Editorial, EditorNote
 
-    href = f"{article_path(article.slug)}"
+    href = article_path(article.slug)
     cells = []
     for block in article.all_blocks():
         if isinstance(block, EditorNote):

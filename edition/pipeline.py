@@ -212,8 +212,7 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
     for outcome in built.outcomes:
         for page in pages.article_pages(outcome.summary, outcome.page, outcome.report, edition.glossary):
             generated.append(replace(page, staged=str(staging / page.path)) if staging else page)
-    generated.extend(pages.edition_pages(edition, summaries, context,
-                                         {o.slug: o.term_places for o in built.outcomes}))
+    generated.extend(pages.edition_pages(edition, summaries, {o.slug: o.term_places for o in built.outcomes}))
     generated.append(GeneratedPage("index.md", pages.render_index(summaries, edition.config.site_name, about_page=(
         edition.config.docs_dir / pages.ABOUT_PAGE).is_file()),
                                    tuple(sorted(m.path for m in edition.metas)) or (SOURCES_DIR,)))

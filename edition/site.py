@@ -22,7 +22,6 @@ from .pipeline import SiteConfig
 from .search_index import SearchIndexError, build_search_index
 
 
-
 @dataclass(frozen=True)
 class MkDocsRun:
     ok: bool

@@ -20,5 +20,3 @@ READERS: dict[str, Reader] = {
     "web": web.read,
     "pdf": pdf.read,
 }
-
-
