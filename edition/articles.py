@@ -29,7 +29,7 @@ from .locks import lock_file_holds, lock_text
 from .metadata import ArticleMeta
 from .model import Article
 from .outputs import write_staged
-from .parallel import job_count, map_chunks, map_chunks_as_done
+from .parallel import job_count, map_chunks_as_done
 from .summary import ArticleSummary, summary_of
 from .writer import render_article
 
@@ -108,16 +108,10 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def build_chunk(read: ReadArticle, edition, context, keep_articles: bool,
-                metas: Sequence[ArticleMeta]) -> list[ArticleOutcome]:
-    with gc_paused():
-        return [build_one(read, edition, context, keep_articles, meta) for meta in metas]
-
-
 def build_chunk_in_worker(read: ReadArticle, edition, context, keep_articles: bool, cache_folder: Path | None,
                           staging: Path | None,
                           tasks: Sequence[tuple[ArticleMeta, ArticleKey | None]]) -> list[bytes]:
-    """``build_chunk`` in a worker process: each outcome pickled once (without its metadata,
+    """``build_one`` over a chunk, in a worker process: each outcome pickled once (without its metadata,
     which the main process has), and written to the cache from here, in parallel; its
     pages written to ``staging`` (see outputs.staging_area), if given."""
     results = []
@@ -160,9 +154,9 @@ def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta]
                    staging: Path | None) -> Iterator[tuple[int, ArticleOutcome]]:
     """(index in ``metas``, outcome) of reading each of ``metas``, in the order they are
     done; cached as they come (by the workers, if any)."""
-    if workers <= 1:
-        for index, outcome in enumerate(map_chunks(partial(build_chunk, read, edition, context, keep_articles),
-                                                   metas, 1)):
+    if workers <= 1:  # one at a time, so that the progress line moves with each article
+        for index, meta in enumerate(metas):
+            outcome = build_one(read, edition, context, keep_articles, meta)
             if cache and cacheable(outcome, keys.get(outcome.slug)):
                 cache.store(outcome.slug, keys[outcome.slug].digest, outcome.with_meta(None))
             yield index, outcome

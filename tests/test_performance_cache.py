@@ -261,3 +261,20 @@ def test_an_unchanged_lock_is_compared_where_the_article_is_built(edition, jobs)
     edited = articles.build_articles(found, found.metas, _context(found), read_article, jobs=jobs)
     changed = {o.slug: o.lock for o in edited.outcomes if o.lock is not None}
     assert list(changed) == [slug] and "Một đoạn mới chen vào giữa thân bài" in changed[slug]
+
+
+def test_a_serial_build_reports_progress_as_each_article_is_read(edition):
+    """The progress line moves with the build, not once everything has been read."""
+    from edition.pipeline import read_article
+
+    events = []
+
+    def reading(edition, meta, context):
+        events.append(("read", meta.slug))
+        return read_article(edition, meta, context)
+
+    found = discover(edition)
+    articles.build_articles(found, found.metas, _context(found), reading, jobs=1,
+                            progress=lambda done, total, slug: events.append(("progress", slug)))
+    slugs = [meta.slug for meta in found.metas]
+    assert events == [(kind, slug) for slug in slugs for kind in ("read", "progress")]
