@@ -50,10 +50,6 @@ def _alternatives(forms: tuple[str, ...]) -> str:
     return "|".join(re.escape(f) for f in sorted(forms, key=lambda f: (-len(f), f)))
 
 
-def term_pattern(glossary: Glossary) -> re.Pattern | None:
-    return _pattern(tuple(sorted(glossary.by_form)))
-
-
 @dataclass(frozen=True)
 class Matcher:
     """A glossary with its two patterns, worked out once per article rather than per text."""
@@ -142,12 +138,9 @@ def _merge_text(items: list[Inline]) -> list[Inline]:
     return merged
 
 
-def link_block(block: Block, glossary: Glossary, language: str, terms: Matcher | None = None) -> Block:
+def link_block(block: Block, terms: Matcher, language: str) -> Block:
     """``block`` with its terms marked; the same block when it has none (``replace``,
     which copies every field through the constructor, is only paid for a change)."""
-    terms = terms or matcher(glossary)
-    if terms is None:
-        return block
     language = block.lang or language
     inlines: list[Inline] = []
     changed = False
@@ -168,10 +161,9 @@ def run(article: Article, context) -> Article:
     glossary: Glossary | None = getattr(context, "glossary", None)
     if glossary is None or not glossary.entries:
         return article
-    terms = matcher(glossary)
+    terms = matcher(glossary)  # not None: the glossary has entries, so forms
     language = article.meta.language
-    blocks = tuple(link_block(b, glossary, language, terms) if isinstance(b, LINKED_BLOCKS) else b
-                   for b in article.blocks)
-    footnotes = tuple(link_block(n, glossary, language, terms) for n in article.footnotes)
-    lede = link_block(article.lede, glossary, language, terms) if article.lede is not None else None
+    blocks = tuple(link_block(b, terms, language) if isinstance(b, LINKED_BLOCKS) else b for b in article.blocks)
+    footnotes = tuple(link_block(n, terms, language) for n in article.footnotes)
+    lede = link_block(article.lede, terms, language) if article.lede is not None else None
     return article.with_(blocks=blocks, footnotes=footnotes, lede=lede)
