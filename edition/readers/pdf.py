@@ -19,7 +19,7 @@ from ..metadata import ArticleMeta
 from ..model import Article, DroppedLine, Heading, Inline, LineSpan, NoteRef, Paragraph, Text
 from ..source import RawSource
 from . import pdf_notes, pdf_structure as shape
-from .common import collapse_spaces
+from .common import collapse_spaces, tidy
 from .pdf_layout import BodyLine, split_pages
 
 KEYWORDS = re.compile(r"^(Từ khoá|Từ khóa|Keywords|Key words)\s*:\s*(.+)$", re.IGNORECASE)
@@ -81,7 +81,7 @@ def join_plain_lines(lines: list[str]) -> tuple[Inline, ...]:
     collapsing and stripping gives what the piece by piece join gives (a blank line's
     extra space is collapsed away), with one string operation per line.
     """
-    return tuple(pdf_notes.citation_inlines(collapse_spaces(" ".join([line.strip() for line in lines])).strip()))
+    return tuple(pdf_notes.citation_inlines(tidy(" ".join([line.strip() for line in lines]))))
 
 
 class Builder:

@@ -13,9 +13,10 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import DroppedLine
+from .common import blank_drop
 
 FOOTNOTE_START = re.compile(r"^(\d{1,3})\s?(?=\S)(?!\d)")
-RULE_BLANK, RULE_SEPARATOR, RULE_GAP = "blank", "footnote-separator", "layout-gap"
+RULE_SEPARATOR, RULE_GAP = "footnote-separator", "layout-gap"
 
 
 # slots: a reader makes one of these per line; without a __dict__ each is one object,
@@ -74,7 +75,7 @@ def split_pages(lines: tuple[str, ...], looks_like_heading) -> Layout:
         number, text = index + 1, raw.strip()  # stripped once: every line needs it
         if not text:
             if not is_separator(raw):
-                layout.drops.append(DroppedLine(number, raw, RULE_BLANK, "empty line"))
+                layout.drops.append(blank_drop(number, raw))
                 continue
             following = next_text(lines, index)
             last = layout.notes[-1].text if layout.notes else ""
