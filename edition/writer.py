@@ -245,8 +245,8 @@ def render_article(article: Article, report_href: str) -> str:
     if unplaced:
         parts.append(render_unplaced_notes(unplaced, lang))
     parts.append(provenance_section(article, report_href))
-    placed = [note for note in article.footnotes if note not in unplaced]
-    parts.extend(render_footnote(note, lang) for note in placed)
+    unplaced_labels = {note.note_label for note in unplaced}  # unplaced: no marker names the label
+    parts.extend(render_footnote(note, lang) for note in article.footnotes if note.note_label not in unplaced_labels)
     return "---\n" + front_matter(article) + "---\n\n" + "\n\n".join(parts) + "\n"
 
 
