@@ -127,7 +127,7 @@ def split_lines(text: str, has_invisible: bool | None = None) -> tuple[str, ...]
         has_invisible = INVISIBLE.search(text) is not None
     if has_invisible:
         lines = [INVISIBLE.sub("", line) for line in lines]
-        text = INVISIBLE.sub("", text)
+        text = "\n".join(lines)  # what the NFC check below needs: the cleaned lines
     if not unicodedata.is_normalized("NFC", text):
         lines = [unicodedata.normalize("NFC", line) for line in lines]
     return tuple(lines)

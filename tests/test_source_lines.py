@@ -33,7 +33,10 @@ def each_line_cleaned(text: str) -> tuple[str, ...]:
 @example("\r\x00\n")
 @settings(max_examples=500)
 def test_lines_are_cleaned_as_if_one_by_one(text):
-    assert split_lines(text) == each_line_cleaned(text)
+    expected = each_line_cleaned(text)
+    assert split_lines(text) == expected
+    # As read_source calls it: log_invisible has already searched for invisible characters.
+    assert split_lines(text, has_invisible=INVISIBLE.search(text) is not None) == expected
 
 
 def test_decomposed_vietnamese_is_composed_and_controls_removed():
