@@ -107,11 +107,6 @@ CUE_PIECES = st.one_of(
 CUE_LINES = st.one_of(st.text(max_size=60), st.lists(CUE_PIECES, max_size=8).map("".join))
 
 
-def test_digits_of_the_counter_pattern_are_the_decimal_characters():
-    digit = re.compile(r"\d")
-    assert all(bool(digit.match(chr(c))) == chr(c).isdecimal() for c in range(sys.maxunicode + 1))
-
-
 @settings(max_examples=600, derandomize=True)
 @given(CUE_LINES)
 def test_match_cue_equals_trying_every_group_in_turn(text):
