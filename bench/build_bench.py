@@ -8,8 +8,10 @@ For each size it generates an edition from the seeds (bench/editions.py) under
 (parallel and serial), warm (everything from the cache), editing one article to
 regenerated Markdown (in a serve-like process and as a CLI run), `mkdocs build`
 alone on the same docs/ (the baseline), the full build, and optionally Zensical.
-Up to 1,000 articles, build.py's steps and the baseline run three times each and
-the median run is reported (REPEATS); larger sizes run once.
+Up to 1,000 articles, build.py's docs steps and the baseline run three times each and
+the median run is reported (REPEATS); larger sizes, Zensical and the full build run
+once. An untimed build first writes the anchor locks, as a clone of a published
+edition has them; "cold" then means no docs/ pages and no cache.
 Results are merged into bench/results.json (so sizes can be run at different
 times) and the table in bench/results.md is rendered from all of them.
 """
@@ -26,7 +28,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
@@ -37,7 +39,9 @@ from editions import make_edition  # noqa: E402
 from report import render_results  # noqa: E402
 
 GNU_TIME = "/usr/bin/time"
-GENERATED = ("docs/articles", "docs/reports", "docs/index.md", ".edition-cache", "site")
+# Everything a build writes except the anchor locks, which a clone of a published edition has.
+GENERATED = ("docs/articles", "docs/reports", "docs/index.md", "docs/glossary.md", "docs/editorial-notes.md",
+             ".edition-cache", "site")
 
 
 @dataclass
@@ -66,8 +70,7 @@ def measure_median(step: str, command: list[str], cwd: Path, env: dict | None, r
             prepare()
         runs.append(measure(step, command, cwd, env))
     median = sorted(runs, key=lambda run: run.wall)[len(runs) // 2]
-    return Run(median.step, median.wall, median.cpu, median.peak_mb, all(r.ok for r in runs),
-               tuple(r.wall for r in runs) if repeats > 1 else ())
+    return replace(median, ok=all(r.ok for r in runs), walls=tuple(r.wall for r in runs) if repeats > 1 else ())
 
 
 def measure(step: str, command: list[str], cwd: Path, env: dict | None = None) -> Run:
@@ -116,10 +119,9 @@ def clean(root: Path, trash: Trash) -> None:
         trash.discard(root / part)
 
 
-def quiet_env(**extra: str) -> dict:
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0", **extra)
-    env.pop("EDITION_JOBS", None)
-    env.update(extra)
+def quiet_env() -> dict:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SOURCE_DATE_EPOCH="0")
+    env.pop("EDITION_JOBS", None)  # the build decides its workers, as for an editor
     return env
 
 
@@ -151,6 +153,9 @@ def bench_size(size: int, work: Path, zensical: str | None, trash: Trash) -> dic
     root = make_edition(REPO, work / f"edition-{size}", size)
     print(f"{size} articles: {root}", file=sys.stderr)
     repeats = REPEATS if size <= REPEAT_UP_TO else 1
+    # Untimed: writes the anchor locks, which every timed cold build then reads. Without it
+    # the first timed build alone wrote a lock file per article and the others did not.
+    subprocess.run(build_py(root, "--docs-only"), cwd=REPO, env=quiet_env(), check=True, capture_output=True)
     runs = []
     runs.append(measure_median("build.py docs, cold, serial (--jobs 1)",
                                build_py(root, "--docs-only", "--jobs", "1"), REPO, quiet_env(), repeats,
@@ -174,7 +179,7 @@ def bench_size(size: int, work: Path, zensical: str | None, trash: Trash) -> dic
                             root, quiet_env()))
     clean(root, trash)
     runs.append(measure("build.py full build, cold", build_py(root), REPO, quiet_env()))
-    return {"articles": size, "pages": 2 * size + 1, "runs": [asdict(r) for r in runs], "edit": edit,
+    return {"articles": size, "pages": 2 * size + 3, "runs": [asdict(r) for r in runs], "edit": edit,
             "measured": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "load_before": load}
 
 
