@@ -57,8 +57,15 @@ def _read(lines: list[str]) -> dict[str, list]:
     data: dict[str, list] = {}
     items: list | None = None  # the list being filled
     entry: dict[str, Any] | None = None  # the mapping being filled
+    bare: list[str] = []  # top keys written "key:", whose items must follow
     for line in lines:
-        if not line or line.startswith("#"):
+        if not line:
+            continue
+        if line.startswith("#"):
+            # PyYAML reads U+0085, U+2028 and U+2029 as line ends, even in a comment, and
+            # refuses control characters anywhere: only a printable comment is just a comment.
+            if not PRINTABLE_LINE.match(line):
+                raise NotCanonical
             continue
         if line.startswith("- "):
             if items is None:
@@ -84,6 +91,8 @@ def _read(lines: list[str]) -> dict[str, list]:
                 raise NotCanonical
             data[key] = []
             items, entry = (data[key] if not rest else None), None  # "key: []" takes no items
-    if list(data) != list(TOP_KEYS):
-        raise NotCanonical
+            if not rest:
+                bare.append(key)
+    if list(data) != list(TOP_KEYS) or any(not data[key] for key in bare):
+        raise NotCanonical  # "key:" with no item below is null to PyYAML; the writer writes "key: []"
     return data

@@ -152,6 +152,14 @@ def edit_line(lines: list[str], edit: str, at: int, text: str) -> list[str]:
 
 @given(printable_locks, st.lists(st.tuples(st.sampled_from(LINE_EDITS), st.integers(0, 100), tricky_text),
                                  min_size=1, max_size=2))
+@example({"slugs": [], "paragraphs": [{"anchor": "", "label": "", "text": ""}], "headings": []},
+         [("insert", 0, "#\x85?")])  # a comment whose U+0085 ends it: "?" is a key to PyYAML
+@example({"slugs": [], "paragraphs": [{"anchor": "", "label": "", "text": ""}], "headings": []},
+         [("insert", 0, "#\u2028x: 1")])
+@example({"slugs": [], "paragraphs": [{"anchor": "", "label": "", "text": ""}], "headings": []},
+         [("insert", 0, "#\x01")])  # PyYAML refuses a control character, even in a comment
+@example({"slugs": [""], "paragraphs": [{"anchor": "", "label": "", "text": ""}], "headings": []},
+         [("delete", 1, "")])  # "slugs:" with its only item deleted is null to PyYAML
 @settings(max_examples=600)
 def test_a_lock_edited_line_by_line_is_read_as_pyyaml_reads_it_or_declined(data, edits):
     """Starts from a lock the fast reader accepts, so the edited texts it still accepts are many
