@@ -176,6 +176,14 @@ class BuildCache:
     def entry_path(self, slug: str) -> Path:
         return entry_path(self.folder, slug)
 
+    def stored_slugs(self) -> set[str]:
+        """Slugs with an entry in memory or on disk (listed once: most have none in a first build)."""
+        try:
+            names = os.listdir(self.folder / "articles")
+        except (FileNotFoundError, NotADirectoryError):
+            names = []
+        return set(self.entries) | {name[:-len(".pickle")] for name in names if name.endswith(".pickle")}
+
     def load(self, slug: str, key: str) -> Any | None:
         """The entry stored for ``slug`` under ``key``, or None."""
         remembered = self.entries.get(slug)

@@ -169,6 +169,26 @@ def test_key_changes_with_the_lock_file_the_engine_and_the_edition_inputs(editio
     assert edition / "glossary.yml" in build_cache.edition_inputs(edition)
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_articles_without_an_entry_get_their_key_where_they_are_read(edition, jobs):
+    """A first build looks up no key it has no entry for (hashing every source and lock
+    before the workers start cost 0.1 s at 1,000 articles); the key it then stores is
+    the one the next build looks for."""
+    found = discover(edition)
+    (edition / build_cache.CACHE_DIR / "articles" / f"{found.metas[0].slug}.pickle").unlink()
+    for entry in list((edition / build_cache.CACHE_DIR / "articles").glob("*.pickle"))[2:]:
+        entry.unlink()
+    held = build_cache.BuildCache(found.root)
+    keys, cached = articles.cached_outcomes(held, found.metas, held.shared_digest())
+    assert set(keys) == set(cached) == held.stored_slugs() and len(keys) == 2
+    built = articles.build_articles(found, found.metas, _context(found), warning_reader, cache=held, jobs=jobs)
+    assert (built.read, built.from_cache) == (ARTICLES - 2, 2)
+    again = build_cache.BuildCache(found.root)
+    assert again.stored_slugs() == {meta.slug for meta in found.metas}
+    keys, cached = articles.cached_outcomes(again, found.metas, again.shared_digest())
+    assert len(cached) == ARTICLES
+
+
 def warning_reader(edition, meta: ArticleMeta, context):
     """A reader for the tests: warns about every article it reads."""
     from edition.pipeline import read_article
