@@ -158,8 +158,13 @@ def write_pages(docs: Path, docs_shown: str, pages: list[GeneratedPage],
     problems = plan_problems(docs, docs_shown, pages, known)
     if problems:
         raise EditionError(problems)
-    written = moved = 0
+    in_moved_folders = move_staged_folders(docs, pages)
+    written, moved = len(in_moved_folders), len(in_moved_folders)
     for page in pages:
+        if page.path in in_moved_folders:
+            if known is not None:
+                known.record(docs, page.path, stamp_of(page.stamped()), page.content, page.sources)
+            continue
         if known is not None and known.holds(docs, page.path, page.content, page.sources):
             continue
         text = page.stamped()
@@ -183,6 +188,51 @@ def write_pages(docs: Path, docs_shown: str, pages: list[GeneratedPage],
         if known is not None:
             known.forget(rel)
     return written, len(stale)
+
+
+def move_staged_folders(docs: Path, pages: list[GeneratedPage]) -> set[str]:
+    """Move in whole each folder of pages that docs/ does not have yet (a first build, or
+    docs/articles deleted): one rename instead of one per page (2,000 renames took 0.1 s
+    at 1,000 articles). Only a staged folder that holds exactly that folder's pages, every
+    one of them staged, is moved. Returns the paths of the pages moved in."""
+    by_folder: dict[str, list[GeneratedPage]] = {}
+    for page in pages:
+        folder, nested, _rest = page.path.partition("/")
+        if nested:
+            by_folder.setdefault(folder, []).append(page)
+    moved: set[str] = set()
+    for folder, members in by_folder.items():
+        staged_folder = _staged_folder(folder, members)
+        target = docs / folder
+        if staged_folder is None or os.path.lexists(target):
+            continue
+        if _files_under(staged_folder) != {page.path.partition("/")[2] for page in members}:
+            continue  # a page missing (moved already) or a file that is not one of them
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.rename(staged_folder, target)
+        except OSError:  # on another file system, or created meanwhile: moved page by page
+            continue
+        moved.update(page.path for page in members)
+    return moved
+
+
+def _staged_folder(folder: str, members: list[GeneratedPage]) -> str | None:
+    """The folder all ``members`` (the pages under docs/<folder>) are staged in, if one."""
+    roots = {page.staged[:-len(page.path)] if page.staged and page.staged.endswith(os.sep + page.path) else None
+             for page in members}
+    if len(roots) != 1 or None in roots:
+        return None
+    return roots.pop() + folder
+
+
+def _files_under(folder: str) -> set[str]:
+    """Paths of the files under ``folder``, relative to it, with forward slashes."""
+    found = set()
+    for parent, _dirs, files in os.walk(folder):
+        prefix = os.path.relpath(parent, folder).replace(os.sep, "/")
+        found.update(name if prefix == "." else f"{prefix}/{name}" for name in files)
+    return found
 
 
 def move_staged(staged: str, target: Path) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import replace
 
 import pytest
 
@@ -54,6 +55,7 @@ def test_a_taken_temporary_name_is_not_reused(tmp_path, monkeypatch):
 # --- pages staged by worker processes (outputs.staging_area) ------------------------
 
 from edition.outputs import GeneratedPage, staging_area, write_pages, write_staged  # noqa: E402
+from edition.written import WrittenPages  # noqa: E402
 
 
 def _page(path: str, text: str, staged: str | None = None) -> GeneratedPage:
@@ -83,3 +85,41 @@ def test_the_staging_folder_goes_away_when_the_build_fails(tmp_path):
             write_staged(staging, [_page("articles/a.md", "A")])
             raise RuntimeError("a source could not be read")
     assert list(tmp_path.iterdir()) == []  # no docs/ written, no staging left
+
+
+def test_a_folder_docs_does_not_have_yet_is_moved_in_whole(tmp_path):
+    """A first build renames the staged articles/ folder into docs/ in one step."""
+    docs = tmp_path / "docs"
+    with staging_area(docs) as staging:
+        pages = [_page(f"articles/{name}.md", f"Đoạn {name}") for name in ("a", "b", "c")]
+        write_staged(staging, pages)
+        staged = [_page(p.path, f"Đoạn {p.path[9]}", str(staging / p.path)) for p in pages]
+        folder_inode = (staging / "articles").stat().st_ino
+        known = WrittenPages()
+        assert write_pages(docs, "docs", staged, known) == (3, 0)
+        assert (docs / "articles").stat().st_ino == folder_inode  # the folder itself, renamed
+        assert not (staging / "articles").exists()
+        for page in staged:
+            assert (docs / page.path).read_text(encoding="utf-8") == page.stamped()
+        assert write_pages(docs, "docs", staged, known) == (0, 0)  # recorded as written
+
+
+def test_a_folder_is_moved_page_by_page_when_docs_has_it_or_it_holds_another_file(tmp_path):
+    for case in ("docs has the folder", "a stray file", "a page not staged"):
+        docs = tmp_path / case / "docs"
+        with staging_area(docs) as staging:
+            pages = [_page(f"articles/{name}.md", f"Đoạn {name}") for name in ("a", "b")]
+            write_staged(staging, pages)
+            staged = [replace(p, staged=str(staging / p.path)) for p in pages]
+            if case == "docs has the folder":
+                (docs / "articles").mkdir(parents=True)
+            elif case == "a stray file":
+                (staging / "articles" / "stray.md").write_text("not a page of this build", encoding="utf-8")
+            else:
+                staged[1] = replace(staged[1], staged=None)
+            folder_inode = (staging / "articles").stat().st_ino
+            assert write_pages(docs, "docs", staged) == (2, 0), case
+            assert (docs / "articles").stat().st_ino != folder_inode, case
+            assert sorted(p.name for p in (docs / "articles").iterdir()) == ["a.md", "b.md"], case
+            for page in staged:
+                assert (docs / page.path).read_text(encoding="utf-8") == page.stamped(), case
