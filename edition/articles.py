@@ -59,6 +59,7 @@ class ArticleOutcome:
     lock: str | None = None
     term_places: tuple = ()  # where it uses glossary terms (glossary_page.term_places), for the glossary page
     article: Article | None = None  # only with keep_articles
+    stamps: tuple[str, ...] = ()  # stamp lines of its pages, when a worker staged them (write_staged)
 
     def with_meta(self, meta: ArticleMeta | None) -> "ArticleOutcome":
         """The outcome with ``meta`` in its summary and article (None: stripped for pickling)."""
@@ -126,8 +127,9 @@ def build_chunk_in_worker(read: ReadArticle, edition, context, keep_articles: bo
                 key = article_key(context.root, meta, shared)
             outcome = build_one(read, edition, context, keep_articles, meta)
             if staging is not None and outcome.summary is not None:
-                write_staged(staging, pages.article_pages(outcome.summary, outcome.page, outcome.report,
-                                                          context.glossary))
+                stamps = write_staged(staging, pages.article_pages(outcome.summary, outcome.page, outcome.report,
+                                                                   context.glossary))
+                outcome = replace(outcome, stamps=stamps)
             outcome = outcome.with_meta(None)
             data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
             stored = cache_folder is not None and cacheable(outcome, key)

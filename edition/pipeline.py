@@ -210,8 +210,10 @@ def generate(edition: Edition, progress: Callable[[int, int, str], None] | None 
     collector.raise_if_any()
     generated: list[GeneratedPage] = []
     for outcome in built.outcomes:
-        for page in pages.article_pages(outcome.summary, outcome.page, outcome.report, edition.glossary):
-            generated.append(replace(page, staged=str(staging / page.path)) if staging else page)
+        stamps = outcome.stamps or (None, None)
+        for page, stamp in zip(pages.article_pages(outcome.summary, outcome.page, outcome.report, edition.glossary),
+                               stamps, strict=True):
+            generated.append(replace(page, staged=str(staging / page.path), stamp=stamp) if staging else page)
     generated.extend(pages.edition_pages(edition, summaries, {o.slug: o.term_places for o in built.outcomes}))
     generated.append(GeneratedPage("index.md", pages.render_index(summaries, edition.config.site_name, about_page=(
         edition.config.docs_dir / pages.ABOUT_PAGE).is_file()),

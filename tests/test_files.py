@@ -93,15 +93,25 @@ def test_a_folder_docs_does_not_have_yet_is_moved_in_whole(tmp_path):
     with staging_area(docs) as staging:
         pages = [_page(f"articles/{name}.md", f"Đoạn {name}") for name in ("a", "b", "c")]
         write_staged(staging, pages)
-        staged = [_page(p.path, f"Đoạn {p.path[9]}", str(staging / p.path)) for p in pages]
+        staged = [replace(p, staged=str(staging / p.path)) for p in pages]
+        staged.append(_page("articles/old-slug/index.md", "a redirect, written by the main process"))
         folder_inode = (staging / "articles").stat().st_ino
         known = WrittenPages()
-        assert write_pages(docs, "docs", staged, known) == (3, 0)
+        assert write_pages(docs, "docs", staged, known) == (4, 0)
         assert (docs / "articles").stat().st_ino == folder_inode  # the folder itself, renamed
         assert not (staging / "articles").exists()
         for page in staged:
             assert (docs / page.path).read_text(encoding="utf-8") == page.stamped()
         assert write_pages(docs, "docs", staged, known) == (0, 0)  # recorded as written
+
+
+def test_the_stamp_a_worker_worked_out_is_the_one_the_page_gets(tmp_path):
+    pages = [_page("articles/a.md", "Đoạn A"), _page("reports/a.md", "Báo cáo A")]
+    stamps = write_staged(tmp_path, pages)
+    for page, stamp in zip(pages, stamps):
+        assert (tmp_path / page.path).read_text(encoding="utf-8").split("\n")[1] == stamp
+        assert replace(page, stamp=stamp).stamped() == page.stamped()
+        assert replace(page, stamp=stamp) == page  # a cached stamp is not part of what a page is
 
 
 def test_a_folder_is_moved_page_by_page_when_docs_has_it_or_it_holds_another_file(tmp_path):
