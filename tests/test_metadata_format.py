@@ -19,9 +19,10 @@ import pytest
 import yaml
 from hypothesis import event, example, given, settings, strategies as st
 
+import edition.metadata as metadata
 from edition import yamlfile
 from edition.errors import EditionError
-from edition.metadata import FIELDS, parse_meta
+from edition.metadata import FIELDS, load_meta, meta_from_bytes, parse_meta
 from edition.metadata_format import read_meta_text
 from edition.yaml_writer import reads_back_as_itself
 from edition.yamlfile import parse_yaml
@@ -264,6 +265,16 @@ def test_every_single_line_edit_of_the_seed_files_is_read_as_pyyaml_reads_it_or_
 
 # --- the layouts that must take the fast path ----------------------------------------
 
+def test_the_bench_layout_and_the_simple_seed_files_are_read_without_pyyaml(monkeypatch):
+    """A regression to PyYAML for every file fails here."""
+    monkeypatch.setattr(metadata, "parse_yaml", None)  # would fail if called
+    meta = meta_from_bytes(BENCH_STYLE.encode("utf-8"), SHOWN)
+    assert meta.slug == "defense-key-pillar-vietnam-laos-relations-00005" and meta.authors == ()
+    simple = [path for path in SEEDS if path.name == "defense-key-pillar-vietnam-laos-relations.yml"]
+    for path in simple:
+        assert load_meta(path, path.name).path == path.name
+
+
 def test_the_seed_files_are_read_as_pyyaml_reads_them():
     accepted = [read_as_pyyaml_reads(text) for text in SEED_TEXTS]
     assert accepted == [True, False, False, False, False, True]  # declined: quotes, ">-" notes
@@ -288,3 +299,29 @@ def test_values_take_the_types_pyyaml_gives():
 ])
 def test_other_layouts_are_left_to_pyyaml(text):
     assert read_meta_text(text, SHOWN) is None
+
+
+# --- the problems reported are PyYAML's path's -------------------------------------
+
+def outcome(read) -> object:
+    """The record, or the problems reported, of reading a metadata file."""
+    try:
+        meta = read()
+    except EditionError as err:
+        return [str(problem) for problem in err.problems]
+    return meta, list(meta.positions.where.items())
+
+
+def through_pyyaml(text: str):
+    data, positions = parse_yaml(text, SHOWN)
+    return parse_meta(data, positions, SHOWN)
+
+
+@given(st.one_of(simple_files, st.builds(edited, simple_files, edits), st.builds(edited, st.sampled_from(SEED_TEXTS),
+                                                                                  edits)))
+@example("slug: a\nsource: a.txt\nkind: html\nlanguage: fr\ntitel: x\ndate: 2024-13-01\n")
+@example("<<<<<<< HEAD\nslug: a\n")
+@settings(max_examples=600)
+def test_a_file_gives_the_record_or_the_problems_that_pyyaml_s_reading_gives(text):
+    expected = outcome(lambda: through_pyyaml(text))
+    assert outcome(lambda: meta_from_bytes(text.encode("utf-8"), SHOWN)) == expected
