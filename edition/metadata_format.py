@@ -13,8 +13,8 @@ Accepted, and nothing else (each form is one whose reading is settled by YAML's 
 and tests/test_metadata_format.py checks them against PyYAML's reading):
 
 * blank lines, and comments starting at column 0;
-* ``key: value`` at column 0, each key once, the key lowercase ASCII words joined by
-  ``_`` that the resolver reads as a string; the value one of
+* ``key: value`` at column 0, each key once, the key one to three short lowercase ASCII
+  words joined by ``_`` that the resolver reads as a string; the value one of
   ``null``, ``[]``, ``YYYY-MM-DD`` (a valid date: a ``datetime.date``, as PyYAML gives),
   a plain string that PyYAML would write plain (``yaml_writer.reads_back_as_itself``: so
   it reads back as itself, not as ``yes``, ``12`` or a comment), a single-quoted string,
@@ -44,7 +44,8 @@ from .yamlfile import Positions
 # The whole text: line feeds and the characters PyYAML and libyaml read as themselves
 # (yaml_writer.PRINTABLE_LINE's set). A text with anything else is left to PyYAML.
 PRINTABLE_TEXT = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*\\Z")
-KEY = re.compile(r"[a-z]+(?:_[a-z]+)*\Z")
+# Lowercase words; short, since YAML allows a key on one line 1,024 characters at most.
+KEY = re.compile(r"[a-z]{1,20}(?:_[a-z]{1,20}){0,2}\Z")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # PyYAML's timestamp without a time: a date
 FOLDED = ">-"
 FOLDED_INDENT = "  "

@@ -101,7 +101,7 @@ PRINTABLE = [c for c in TRICKY if c.isprintable() and c not in "\ufeff\U0001f600
     w for w in TRICKY_WORDS if w.isprintable()]
 printable_text = st.lists(st.sampled_from(PRINTABLE), max_size=8).map("".join)
 
-ODD_KEYS = ["titel", "x_y", "yes", "no", "on", "null", "true", "Title", "a b", "-a", "? a", "a:", "1",
+ODD_KEYS = ["titel", "x_y", "a" * 1025, "yes", "no", "on", "null", "true", "Title", "a b", "-a", "? a", "a:", "1",
             "date ", " date", "'title'", '"title"', "<<", "~", "ti\u2028tle", "&a title", "!!str title"]
 keys = st.sampled_from(list(FIELDS) * 3 + ODD_KEYS)
 
@@ -329,6 +329,7 @@ def test_values_take_the_types_pyyaml_gives():
     "authors: [a, [b]]\n", "authors:\n- a\n", "reader: {body_end: 3}\n", "title: yes\n", "title: 12\n",
     "title: 'a'b'\n", 'title: "a\\tb"\n', "<<<<<<< HEAD\ntitle: a\n", "# only a comment\n", "",
     "title: a\x85b\n", "#\u2028title: a\n", "title: a\x07\n", "Title: a\n", "yes: a\n",
+    "a" * 1100 + ": x\n",  # longer than YAML allows a key
 ])
 def test_other_layouts_are_left_to_pyyaml(text):
     assert read_meta_text(text, SHOWN) is None
