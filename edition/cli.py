@@ -30,7 +30,7 @@ from .locks import write_locks
 from .metadata import load_meta
 from .outputs import differences, plan_problems, staged_docs, staging_area, write_pages
 from .pages import report_path
-from .pipeline import LOCK_SUFFIX, METADATA_SUFFIX, SOURCES_DIR, BuildResult, discover, generate, shown
+from .pipeline import BuildResult, discover, generate, shown
 from .site import build_site, run_mkdocs_build
 
 log = logging.getLogger("edition")
@@ -88,15 +88,6 @@ def summarise(result: BuildResult) -> None:
                  detail, blanks, report_path(article.slug))
 
 
-def metadata_files(root: Path) -> list[tuple[Path, str]]:
-    """The metadata files discover() will read, as (path, shown_as)."""
-    sources = root / SOURCES_DIR
-    if not sources.is_dir():
-        return []
-    return [(path, shown(root, path)) for path in sorted(sources.glob(f"*{METADATA_SUFFIX}"), key=by_name)
-            if not path.name.endswith(LOCK_SUFFIX)]
-
-
 def build_cache(args: argparse.Namespace) -> BuildCache | None:
     return None if args.no_cache else BuildCache(args.root.resolve())
 
@@ -109,8 +100,6 @@ def regenerate(root: Path, progress: Progress, cache: BuildCache | None = None,
 
 def _regenerate(root: Path, progress: Progress, cache: BuildCache | None,
                 jobs: int | None) -> tuple[object, BuildResult]:
-    if cache:
-        cache.prefetch_metas(metadata_files(root.resolve()), jobs)
     edition = discover(root, cache.load_meta if cache else load_meta)
     with staging_area(edition.config.docs_dir) as staging:
         result = generate(edition, progress, cache, jobs, staging=staging)

@@ -2,6 +2,8 @@
 
 Every fact the text does not state is null and shown as unknown; nothing is invented.
 Validation reports every problem of a file at once, each as ``file:line:column``.
+A file in the simple layout most are written in is read without PyYAML
+(metadata_format.py), giving the same data and positions, several times faster.
 
 Example::
 
@@ -28,7 +30,8 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .errors import EditionError, Problem
-from .yamlfile import Positions, load_yaml
+from .metadata_format import read_meta_text
+from .yamlfile import Positions, conflict_markers, decode_utf8, parse_yaml
 
 SLUG_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SOURCE_NAME_PATTERN = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -324,5 +327,17 @@ def parse_meta(data: Any, positions: Positions, shown_as: str) -> ArticleMeta:
 
 
 def load_meta(path: Path, shown_as: str) -> ArticleMeta:
-    data, positions = load_yaml(path, shown_as)
-    return parse_meta(data, positions, shown_as)
+    return meta_from_bytes(path.read_bytes(), shown_as)
+
+
+def meta_from_bytes(data: bytes, shown_as: str) -> ArticleMeta:
+    """The record a metadata file's bytes hold; EditionError listing its problems."""
+    text = decode_utf8(data, shown_as)
+    read = _read_simple(text, shown_as)
+    parsed, positions = read if read is not None else parse_yaml(text, shown_as)
+    return parse_meta(parsed, positions, shown_as)
+
+
+def _read_simple(text: str, shown_as: str) -> tuple[Any, Positions] | None:
+    conflict_markers(text, shown_as)  # refused before anything reads the text, as parse_yaml does
+    return read_meta_text(text, shown_as)

@@ -51,7 +51,11 @@ class Positions:
 
 
 def read_text_utf8(path: Path, shown_as: str) -> str:
-    data = path.read_bytes()
+    return decode_utf8(path.read_bytes(), shown_as)
+
+
+def decode_utf8(data: bytes, shown_as: str) -> str:
+    """A file's bytes as text (without the BOM it may start with); EditionError if not UTF-8."""
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as err:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import shutil
 import sys
@@ -16,7 +17,7 @@ from editions import make_edition  # noqa: E402
 
 from edition import articles, cache as build_cache  # noqa: E402
 from edition.cli import Progress, regenerate  # noqa: E402
-from edition.metadata import ArticleMeta  # noqa: E402
+from edition.metadata import ArticleMeta, meta_from_bytes  # noqa: E402
 from edition.pipeline import discover  # noqa: E402
 from test_performance_parallel import docs_hashes  # noqa: E402
 
@@ -324,3 +325,26 @@ def test_a_serial_build_reports_progress_as_each_article_is_read(edition):
                             progress=lambda done, total, slug: events.append(("progress", slug)))
     slugs = [meta.slug for meta in found.metas]
     assert events == [(kind, slug) for slug in slugs for kind in ("read", "progress")]
+
+
+def test_each_metadata_file_is_parsed_once_and_cached_under_the_bytes_parsed(edition, monkeypatch):
+    parsed: list[str] = []
+
+    def counting(data: bytes, shown_as: str) -> ArticleMeta:
+        parsed.append(shown_as)
+        return meta_from_bytes(data, shown_as)
+    monkeypatch.setattr(build_cache, "meta_from_bytes", counting)
+    shutil.rmtree(edition / build_cache.CACHE_DIR)
+    cold = build_cache.BuildCache(edition)
+    metas = discover(edition, cold.load_meta).metas
+    assert sorted(parsed) == sorted(meta.path for meta in metas) and len(metas) == ARTICLES
+    for meta in metas:
+        data = (edition / meta.path).read_bytes()
+        assert cold.metas[meta.path] == (hashlib.sha256(data).hexdigest(), meta)
+    cold.save_metas({meta.path for meta in metas})
+    parsed.clear()
+    edited = edition / metas[2].path
+    edited.write_text(edited.read_text(encoding="utf-8").replace("rights: ", "rights: Edited. "), encoding="utf-8")
+    again = discover(edition, build_cache.BuildCache(edition).load_meta).metas
+    assert parsed == [metas[2].path]  # the others come from the table saved on disk
+    assert again[2].rights.startswith("Edited. ") and again[:2] == metas[:2] and again[3:] == metas[3:]

@@ -68,11 +68,11 @@ def test_parallel_build_reports_every_bad_source_once(tmp_path):
     assert not list(root.glob(".docs.pages.*"))  # pages staged by the workers were thrown away
 
 
-def test_metadata_parsed_in_workers_gives_the_same_docs_and_the_same_errors(tmp_path):
+def test_a_parallel_build_with_the_cache_gives_the_same_docs_and_the_same_metadata_errors(tmp_path):
     serial = make_edition(REPO, tmp_path / "serial", ARTICLES)
     workers = make_edition(REPO, tmp_path / "parallel", ARTICLES)
     assert build_with_jobs(serial, "1").returncode == 0
-    assert build_with_jobs(workers, "2", cache=True).returncode == 0  # metadata parsed in 2 workers
+    assert build_with_jobs(workers, "2", cache=True).returncode == 0
     assert docs_hashes(workers) == docs_hashes(serial)
     metas = sorted(p for p in (workers / "sources").glob("*.yml") if not p.name.endswith(".lock.yml"))
     metas[7].write_text(metas[7].read_text(encoding="utf-8") + "date: [2021\n", encoding="utf-8")
