@@ -19,12 +19,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from .errors import EditionError, Problem
-from .lock_format import read_lock_layout
+from .lock_format import read_lock_text
 from .yaml_writer import dump_block_yaml
 from .yamlfile import Positions, parse_yaml
 
@@ -42,9 +42,6 @@ class ArticleLock:
     slugs: list[str] = field(default_factory=list)
     paragraphs: list[LockEntry] = field(default_factory=list)
     headings: list[LockEntry] = field(default_factory=list)
-    # Read from a file holding exactly dump_lock(self): a build whose lock equals this one
-    # need not write (or even dump) it. Not part of what the lock is.
-    as_written: bool = field(default=False, compare=False)
 
     def published_anchors(self) -> set[str]:
         return {e.anchor for e in self.paragraphs} | {e.anchor for e in self.headings}
@@ -97,11 +94,10 @@ def parse_lock(text: str, shown: str, source: str) -> ArticleLock:
     problems = conflict_problems(text, shown)
     if problems:
         raise EditionError(problems)
-    read = read_lock_layout(text, HEADER.format(source=source)[:-1], LOCK_WIDTH)  # without PyYAML
-    if read is not None:
-        data, as_written = read
+    data = read_lock_text(text)  # the layout build.py writes, read without PyYAML
+    if data is not None:
         try:
-            return replace(_lock_from(data, shown, source, Positions(shown)), as_written=as_written)
+            return _lock_from(data, shown, source, Positions(shown))
         except EditionError:
             pass  # read it again with PyYAML, for the line numbers of the problems
     data, positions = parse_yaml(text, shown)

@@ -79,20 +79,6 @@ def lock_text(article: Article) -> str:
     return dump_lock(lock_from_article(article))
 
 
-def changed_lock_text(root: Path, article: Article) -> str | None:
-    """``lock_text(article)``, or None when its lock file already holds exactly that text.
-
-    When the anchor pass read the file in the writer's own layout (``lock_as_read``) and
-    the lock is unchanged, the file holds dump_lock of this very lock: neither dumping
-    it nor reading the file again is needed (a third of the anchor work of a cold build).
-    """
-    lock = lock_from_article(article)
-    if article.lock_as_read is not None and lock == article.lock_as_read:
-        return None
-    text = dump_lock(lock)
-    return None if lock_file_holds(root, article, text) else text
-
-
 def write_locks(updates: dict[Path, str]) -> None:
     for path, text in sorted(updates.items()):
         write_atomically(path, text)

@@ -186,9 +186,6 @@ class Article:
     footnotes: tuple[Footnote, ...] = ()
     drops: tuple[DroppedLine, ...] = ()
     former_slugs: tuple[str, ...] = ()  # slugs published before, oldest first (from the anchor lock)
-    # The anchor lock as the anchor pass read it (anchor_lock.ArticleLock), when its file
-    # holds exactly what the build writes: locks.changed_lock_text then needs no dump.
-    lock_as_read: object | None = field(default=None, compare=False, repr=False)
 
     @property
     def slug(self) -> str:

@@ -76,7 +76,6 @@ def run(article: Article, context) -> Article:
         blocks=tuple(replaced.get(id(b), b) for b in article.blocks),
         footnotes=tuple(replaced.get(id(n), n) for n in article.footnotes),
         former_slugs=former,
-        lock_as_read=lock if lock.as_written else None,
     )
 
 
