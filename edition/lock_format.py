@@ -6,93 +6,170 @@ every cold build. Locks are written by yaml_writer.dump_block_yaml, in PyYAML's
 block layout, which this module reads back: each scalar plain or single-quoted,
 a plain one accepted only where PyYAML would write that string plain (so it reads
 back as itself). Anything else (a string PyYAML would double-quote, a lock
-re-indented by hand, a flow mapping) makes read_lock_text return None, and the
+re-indented by hand, a flow mapping) makes read_lock return None, and the
 caller uses PyYAML. tests/test_lock_format.py checks it against PyYAML's reading
 on adversarial and damaged texts.
+
+While reading, it also tells whether the text is *canonical*: exactly what
+anchor_lock.dump_lock writes for the lock it holds. Every build that reads an
+article derives the lock again; when it equals a canonical lock read from the file,
+the file already holds the new text, so the build neither writes the lock's YAML
+nor reads the file again to compare (locks.changed_lock_text).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
 from typing import Any
 
-from .yaml_writer import PRINTABLE_LINE, block_scalar
+from .anchor_match import MERGED, REMOVED
+from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself
 
+LOCK_WIDTH = 100_000  # PyYAML's line width for locks: long paragraphs stay on one line
 TOP_KEYS = ("slugs", "paragraphs", "headings")
 ENTRY_KEYS = frozenset({"anchor", "label", "text", "status", "at"})
+# Entry lines by what comes before their first ": ", mapped to their key.
+FIRST_KEYS = {f"- {key}": key for key in ENTRY_KEYS}  # "- anchor: p-1" starts an entry
+NEXT_KEYS = {f"  {key}": key for key in ENTRY_KEYS}  # "  label: '1'" continues it
+# The keys dump_lock writes, in its order: anchor, label, [status, at,] text.
+# Each pair is a key and one that may follow it; the first key is always anchor.
+WRITTEN_AFTER = frozenset({("anchor", "label"), ("label", "text"), ("label", "status"), ("status", "at"),
+                           ("at", "text")})
+RETIRED = (MERGED, REMOVED)  # the statuses dump_lock writes (a live entry has none)
+# Anchors, labels and statuses repeat from lock to lock: block_scalar's cache holds
+# their verdicts. Texts are longer and seldom repeat: checked without caching them.
+SHORT = 24
+# Printable lines (see PRINTABLE_LINE): one match over the whole text spares every value
+# and comment a check of its own.
+PRINTABLE_LINES = re.compile(f"[\n{PRINTABLE_CHARS}]*\\Z")
 
 
-class NotCanonical(Exception):
-    """The text is not in the layout PyYAML writes locks in."""
+class Declined(Exception):
+    """The text is not in a layout this module reads exactly as PyYAML does."""
 
 
-def read_scalar(raw: str) -> str | None:
-    """The value of a scalar as PyYAML writes it in a lock; NotCanonical otherwise."""
-    if raw == "null":
-        return None
-    if raw.startswith("'"):
-        inner = raw[1:-1]
-        if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
-            raise NotCanonical
-        value = inner.replace("''", "'")
-        if not PRINTABLE_LINE.match(value):
-            raise NotCanonical
-        return value
-    if block_scalar(raw) != raw:  # PyYAML reads a plain scalar as itself only if it would write it so
-        raise NotCanonical
-    return raw
+@dataclass(frozen=True)
+class LockReading:
+    data: dict[str, list]  # {slugs, paragraphs, headings}, as yaml.safe_load reads the text
+    # Whether the text is the expected header line, then exactly what dump_block_yaml writes
+    # for ``data`` with entries as dump_lock makes them: so dump_lock(the lock) == the text.
+    canonical: bool
 
 
 def read_lock_text(text: str) -> dict[str, list] | None:
     """``{slugs, paragraphs, headings}`` from a lock's text, as yaml.safe_load gives them;
     None if the text is not in the layout PyYAML writes locks in."""
-    if "\r" in text or "\t" in text or not text.endswith("\n"):
+    reading = read_lock(text, "")
+    return reading.data if reading is not None else None
+
+
+def read_lock(text: str, header: str) -> LockReading | None:
+    """The lock in ``text`` as yaml.safe_load reads it, and whether the text is canonical:
+    ``header`` (one comment line, with its line end) then the writer's layout. None if the
+    text is not in the layout PyYAML writes locks in."""
+    # PyYAML reads U+0085, U+2028 and U+2029 as line ends, even in a comment, refuses
+    # control characters anywhere, and a tab or "\r" changes the layout: a text of printable
+    # lines only is read here.
+    if not text.endswith("\n") or not PRINTABLE_LINES.match(text):
         return None
+    lines = text.split("\n")
+    lines.pop()  # after the last line end
     try:
-        return _read(text[:-1].split("\n"))
-    except NotCanonical:
+        data, canonical = _read(lines, header)
+    except Declined:
         return None
+    if canonical and len(text) > LOCK_WIDTH:  # dump_block_yaml leaves a longer line to PyYAML, which may fold it
+        canonical = max(map(len, lines[1:])) <= LOCK_WIDTH
+    return LockReading(data, canonical)
 
 
-def _read(lines: list[str]) -> dict[str, list]:
+def _unquoted(raw: str) -> str:
+    """The value of a single-quoted scalar of one line; Declined if it is not one."""
+    inner = raw[1:-1]
+    if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
+        raise Declined
+    return inner.replace("''", "'")
+
+
+def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:
+    """The data in ``lines`` and whether they are canonical (see LockReading)."""
     data: dict[str, list] = {}
     items: list | None = None  # the list being filled
+    entries = False  # whether it holds entries (paragraphs, headings) rather than slugs
     entry: dict[str, Any] | None = None  # the mapping being filled
+    key = ""  # the key last read into it
     bare: list[str] = []  # top keys written "key:", whose items must follow
-    for line in lines:
-        if not line:
-            continue
-        if line.startswith("#"):
-            # PyYAML reads U+0085, U+2028 and U+2029 as line ends, even in a comment, and
-            # refuses control characters anywhere: only a printable comment is just a comment.
-            if not PRINTABLE_LINE.match(line):
-                raise NotCanonical
-            continue
-        if line.startswith("- "):
+    canonical = lines[0] + "\n" == header and header.startswith("#")
+    for line in lines[1:] if lines[0].startswith("#") else lines:
+        # Most lines continue an entry ("  text: ..."): the first test finds them.
+        if line.startswith("  "):
+            name, sep, raw = line.partition(": ")
+            following = NEXT_KEYS.get(name)
+            if entry is None or not sep or following is None or following in entry:
+                raise Declined
+            if (key, following) not in WRITTEN_AFTER:
+                canonical = False
+            key = following
+        elif line.startswith("- "):
             if items is None:
-                raise NotCanonical
-            body = line[2:]
-            key, sep, raw = body.partition(": ")
-            if not body.startswith("'") and (sep or body.endswith(":")):  # a mapping: an entry
-                if not sep or key not in ENTRY_KEYS:
-                    raise NotCanonical
-                entry = {key: read_scalar(raw)}
-                items.append(entry)
-            else:
+                raise Declined
+            if entry is not None and key != "text":  # the entry before ended without its text
+                canonical = False
+            name, sep, raw = line.partition(": ")
+            if line.startswith("- '") or not (sep or line.endswith(":")):  # a scalar item: a slug
                 entry = None
-                items.append(read_scalar(body))
-        elif line.startswith("  "):
-            key, sep, raw = line[2:].partition(": ")
-            if entry is None or not sep or key not in ENTRY_KEYS or key in entry:
-                raise NotCanonical
-            entry[key] = read_scalar(raw)
+                if entries:
+                    canonical = False
+                raw = line[2:]
+            else:  # a mapping item: an entry
+                key = FIRST_KEYS.get(name)
+                if not sep or key is None:
+                    raise Declined
+                entry = {}
+                items.append(entry)
+                if not entries or key != "anchor":
+                    canonical = False
+        elif not line or line.startswith("#"):  # a blank line or a comment: dump_lock writes none
+            canonical = False
+            continue
         else:
-            key, sep, rest = line.partition(":")
-            if key not in TOP_KEYS or key in data or rest not in ("", " []"):
-                raise NotCanonical
-            data[key] = []
-            items, entry = (data[key] if not rest else None), None  # "key: []" takes no items
+            if entry is not None and key != "text":
+                canonical = False
+            name, sep, rest = line.partition(":")
+            if name not in TOP_KEYS or name in data or rest not in ("", " []"):
+                raise Declined
+            data[name] = []
+            items, entry = (data[name] if not rest else None), None  # "key: []" takes no items
+            entries = name != "slugs"
             if not rest:
-                bare.append(key)
-    if list(data) != list(TOP_KEYS) or any(not data[key] for key in bare):
-        raise NotCanonical  # "key:" with no item below is null to PyYAML; the writer writes "key: []"
-    return data
+                bare.append(name)
+            continue
+        # The scalar ``raw``: PyYAML reads a plain one as itself only if it would write it so.
+        if raw.startswith("'"):
+            value = _unquoted(raw)
+            if canonical and block_scalar(value) != raw:  # quoted where the writer writes it plain
+                canonical = False
+        elif raw == "null":
+            value = None
+            if entry is None or key != "at":  # the only value dump_lock writes as null
+                canonical = False
+        elif len(raw) <= SHORT:
+            if block_scalar(raw) != raw:
+                raise Declined
+            value = raw
+        elif reads_back_as_itself(raw):
+            value = raw
+        else:
+            raise Declined
+        if entry is None:
+            items.append(value)
+        else:
+            entry[key] = value
+            if key == "status" and value not in RETIRED:
+                canonical = False
+    if list(data) != list(TOP_KEYS) or any(not data[name] for name in bare):
+        raise Declined  # "key:" with no item below is null to PyYAML; the writer writes "key: []"
+    if entry is not None and key != "text":
+        canonical = False
+    return data, canonical

@@ -36,7 +36,8 @@ from .yamlfile import dump_yaml
 # ASCII and the printable BMP ranges, without U+FEFF. Tabs, line breaks (U+0085,
 # U+2028 and U+2029 among them), C1 controls and characters beyond the BMP (libyaml
 # double-quotes those) are excluded.
-PRINTABLE_LINE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*\\Z")
+PRINTABLE_CHARS = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"  # a regex class's ranges
+PRINTABLE_LINE = re.compile(f"[{PRINTABLE_CHARS}]*\\Z")
 # What stops a one-line string from being a plain scalar in block context, at its
 # start: an indicator ("#", quotes, brackets...), "-", "?" or ":" before a space or
 # alone, "---" or "...", or a space. Inside (looked for with str methods: a regex
