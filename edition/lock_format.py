@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .anchor_match import MERGED, REMOVED
@@ -32,14 +33,10 @@ ENTRY_KEYS = frozenset({"anchor", "label", "text", "status", "at"})
 # Entry lines by what comes before their first ": ", mapped to their key.
 FIRST_KEYS = {f"- {key}": key for key in ENTRY_KEYS}  # "- anchor: p-1" starts an entry
 NEXT_KEYS = {f"  {key}": key for key in ENTRY_KEYS}  # "  label: '1'" continues it
-# The keys dump_lock writes, in its order: anchor, label, [status, at,] text.
-# Each pair is a key and one that may follow it; the first key is always anchor.
-WRITTEN_AFTER = frozenset({("anchor", "label"), ("label", "text"), ("label", "status"), ("status", "at"),
-                           ("at", "text")})
+# The keys of an entry as dump_lock writes them, in its order (a dict keeps the order read).
+WRITTEN_KEYS = frozenset({("anchor", "label", "text"), ("anchor", "label", "status", "at", "text")})
 RETIRED = (MERGED, REMOVED)  # the statuses dump_lock writes (a live entry has none)
-# Anchors, labels and statuses repeat from lock to lock: block_scalar's cache holds
-# their verdicts. Texts are longer and seldom repeat: checked without caching them.
-SHORT = 24
+SHORT = 24  # longer values are paragraphs' texts, seldom read twice: their readings are not cached
 # Printable lines (see PRINTABLE_LINE): one match over the whole text spares every value
 # and comment a check of its own.
 PRINTABLE_LINES = re.compile(f"[\n{PRINTABLE_CHARS}]*\\Z")
@@ -84,12 +81,24 @@ def read_lock(text: str, header: str) -> LockReading | None:
     return LockReading(data, canonical)
 
 
-def _unquoted(raw: str) -> str:
-    """The value of a single-quoted scalar of one line; Declined if it is not one."""
-    inner = raw[1:-1]
-    if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
-        raise Declined
-    return inner.replace("''", "'")
+def read_scalar(raw: str) -> tuple[str | None, bool]:
+    """The value of ``raw``, a printable scalar of one line as a lock holds it (null is None),
+    and whether block_scalar writes that value so; Declined if PyYAML might read it otherwise."""
+    if raw.startswith("'"):
+        inner = raw[1:-1]
+        if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
+            raise Declined
+        value = inner.replace("''", "'")
+        return value, block_scalar(value) == raw  # not so if the writer writes it plain
+    if raw == "null":
+        return None, True
+    if not raw or not reads_back_as_itself(raw):  # PyYAML reads a plain scalar as itself only if
+        raise Declined                             # it would write it so
+    return raw, True
+
+
+# Anchors, labels and statuses repeat from lock to lock: their readings are cached.
+read_short_scalar = lru_cache(maxsize=1024)(read_scalar)
 
 
 def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:
@@ -105,17 +114,12 @@ def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:
         # Most lines continue an entry ("  text: ..."): the first test finds them.
         if line.startswith("  "):
             name, sep, raw = line.partition(": ")
-            following = NEXT_KEYS.get(name)
-            if entry is None or not sep or following is None or following in entry:
+            key = NEXT_KEYS.get(name)
+            if entry is None or not sep or key is None or key in entry:
                 raise Declined
-            if (key, following) not in WRITTEN_AFTER:
-                canonical = False
-            key = following
         elif line.startswith("- "):
             if items is None:
                 raise Declined
-            if entry is not None and key != "text":  # the entry before ended without its text
-                canonical = False
             name, sep, raw = line.partition(": ")
             if line.startswith("- '") or not (sep or line.endswith(":")):  # a scalar item: a slug
                 entry = None
@@ -128,14 +132,12 @@ def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:
                     raise Declined
                 entry = {}
                 items.append(entry)
-                if not entries or key != "anchor":
+                if not entries:
                     canonical = False
         elif not line or line.startswith("#"):  # a blank line or a comment: dump_lock writes none
             canonical = False
             continue
         else:
-            if entry is not None and key != "text":
-                canonical = False
             name, sep, rest = line.partition(":")
             if name not in TOP_KEYS or name in data or rest not in ("", " []"):
                 raise Declined
@@ -145,23 +147,14 @@ def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:
             if not rest:
                 bare.append(name)
             continue
-        # The scalar ``raw``: PyYAML reads a plain one as itself only if it would write it so.
-        if raw.startswith("'"):
-            value = _unquoted(raw)
-            if canonical and block_scalar(value) != raw:  # quoted where the writer writes it plain
-                canonical = False
-        elif raw == "null":
-            value = None
-            if entry is None or key != "at":  # the only value dump_lock writes as null
-                canonical = False
-        elif len(raw) <= SHORT:
-            if block_scalar(raw) != raw:
+        if len(raw) > SHORT and not raw.startswith("'"):  # most texts: plain, and seldom seen twice
+            if not reads_back_as_itself(raw):
                 raise Declined
             value = raw
-        elif reads_back_as_itself(raw):
-            value = raw
         else:
-            raise Declined
+            value, as_written = read_short_scalar(raw) if len(raw) <= SHORT else read_scalar(raw)
+            if not as_written or (value is None and (entry is None or key != "at")):  # dump_lock writes
+                canonical = False  # null for "at" only
         if entry is None:
             items.append(value)
         else:
@@ -170,6 +163,6 @@ def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:
                 canonical = False
     if list(data) != list(TOP_KEYS) or any(not data[name] for name in bare):
         raise Declined  # "key:" with no item below is null to PyYAML; the writer writes "key: []"
-    if entry is not None and key != "text":
-        canonical = False
-    return data, canonical
+    # Each entry's keys, in the order read: one pass in C per list.
+    return data, canonical and WRITTEN_KEYS.issuperset(map(tuple, data["paragraphs"])) \
+        and WRITTEN_KEYS.issuperset(map(tuple, data["headings"]))
