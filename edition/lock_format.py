@@ -1,4 +1,4 @@
-"""Lock files read without PyYAML when the text is in the layout PyYAML writes them in.
+"""Lock files read and written without PyYAML, in the layout PyYAML writes them in.
 
 A lock file (see anchor_lock.py) holds every paragraph's text, so PyYAML took
 about 2.7 ms to read the paper's lock, libyaml included: most of the anchor pass on
@@ -15,6 +15,11 @@ anchor_lock.dump_lock writes for the lock it holds. Every build that reads an
 article derives the lock again; when it equals a canonical lock read from the file,
 the file already holds the new text, so the build neither writes the lock's YAML
 nor reads the file again to compare (locks.changed_lock_text).
+
+When a lock is written, ``write_lock_body`` writes the text dump_block_yaml would
+write for it straight from its entries, without that function's walk through any
+nesting of dicts and lists (a third of its time on the bench locks). Any value
+dump_block_yaml might leave to PyYAML sends the lock back to it.
 """
 
 from __future__ import annotations
@@ -24,8 +29,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from .anchor_match import MERGED, REMOVED
-from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself
+from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
+from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself, write_scalar
 
 LOCK_WIDTH = 100_000  # PyYAML's line width for locks: long paragraphs stay on one line
 TOP_KEYS = ("slugs", "paragraphs", "headings")
@@ -89,7 +94,7 @@ def read_scalar(raw: str) -> tuple[str | None, bool]:
         if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
             raise Declined
         value = inner.replace("''", "'")
-        return value, block_scalar(value) == raw  # not so if the writer writes it plain
+        return value, write_scalar(value) == raw  # not so if the writer writes it plain
     if raw == "null":
         return None, True
     if not raw or not reads_back_as_itself(raw):  # PyYAML reads a plain scalar as itself only if
@@ -166,3 +171,57 @@ def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:
     # Each entry's keys, in the order read: one pass in C per list.
     return data, canonical and WRITTEN_KEYS.issuperset(map(tuple, data["paragraphs"])) \
         and WRITTEN_KEYS.issuperset(map(tuple, data["headings"]))
+
+
+class Unwritten(Exception):
+    """A value write_lock_body leaves to dump_block_yaml."""
+
+
+def write_lock_body(slugs: list[str], paragraphs: list[LockEntry], headings: list[LockEntry]) -> str | None:
+    """What ``dump_block_yaml({slugs, paragraphs, headings}, LOCK_WIDTH)`` writes, each entry
+    a mapping {anchor, label, [status, at,] text} with status and at only for a retired one
+    (as dump_lock makes them); None when it might not be this layout (a value that is not
+    a string, or not a printable line; a line longer than LOCK_WIDTH): the caller then
+    calls dump_block_yaml."""
+    if type(slugs) is not list:
+        return None
+    try:
+        lines = ["slugs:", *["- " + _written(slug) for slug in slugs]] if slugs else ["slugs: []"]
+        lines += _entry_lines("paragraphs", paragraphs)
+        lines += _entry_lines("headings", headings)
+    except Unwritten:
+        return None
+    text = "\n".join(lines) + "\n"
+    # Every value a printable line (see _written): one match over the whole text.
+    if not PRINTABLE_LINES.match(text) or text.count("\n") != len(lines):
+        return None
+    if len(text) > LOCK_WIDTH and max(map(len, lines)) > LOCK_WIDTH:  # PyYAML may fold it
+        return None
+    return text
+
+
+def _entry_lines(key: str, entries: list[LockEntry]) -> list[str]:
+    if not entries:
+        return [f"{key}: []"]
+    lines = [f"{key}:"]
+    for entry in entries:
+        lines.append("- anchor: " + _written(entry.anchor))
+        lines.append("  label: " + _written(entry.label))
+        if entry.status != LIVE:
+            lines.append("  status: " + _written(entry.status))
+            lines.append("  at: " + ("null" if entry.at is None else _written(entry.at)))
+        lines.append("  text: " + _written(entry.text))
+    return lines
+
+
+def _written(value: Any) -> str:
+    """``value`` as dump_block_yaml writes a string, if it is a printable line (the caller
+    checks that for the whole text at once); Unwritten if it might not be so written."""
+    if type(value) is not str:
+        raise Unwritten
+    if len(value) > SHORT:  # a paragraph's text: not cached, see block_scalar
+        return value if reads_back_as_itself(value) else "'" + value.replace("'", "''") + "'"
+    written = block_scalar(value)
+    if written is None:
+        raise Unwritten
+    return written

@@ -52,10 +52,7 @@ RESOLVED_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if k
 RESOLVES_ANY = None in _RESOLVER.yaml_implicit_resolvers  # a resolver for every first character
 
 
-# Each paragraph's text is checked when its lock is read, then again when the lock is
-# written back, one article later at most: 0.1 s of 0.5 s at 1,000 articles.
-@lru_cache(maxsize=4096)
-def block_scalar(text: str) -> str | None:
+def write_scalar(text: str) -> str | None:
     """``text`` as PyYAML writes it in block style (as a value or a list item); None
     when it might not be written plain or single-quoted on one line."""
     if not PRINTABLE_LINE.match(text):
@@ -63,6 +60,12 @@ def block_scalar(text: str) -> str | None:
     if text and reads_back_as_itself(text):
         return text
     return "'" + text.replace("'", "''") + "'"
+
+
+# write_scalar, cached: front matter repeats its keys and many values from page to page,
+# locks their anchors, labels and statuses. lock_format calls write_scalar itself for
+# paragraphs' texts, which seldom repeat and would push those out.
+block_scalar = lru_cache(maxsize=4096)(write_scalar)
 
 
 def reads_back_as_itself(text: str) -> bool:

@@ -19,7 +19,7 @@ import pytest
 import yaml
 from hypothesis import example, given, settings, strategies as st
 
-from edition.anchor_lock import HEADER, ArticleLock, dump_lock, load_lock, parse_lock_text
+from edition.anchor_lock import HEADER, ArticleLock, dump_lock, load_lock, lock_data, parse_lock_text
 from edition.anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from edition.errors import EditionError
 from edition.anchor_lock import LOCK_WIDTH
@@ -394,3 +394,46 @@ def test_a_line_longer_than_the_width_is_not_canonical():
     reading = loaded(text, "sources/a.txt")
     assert reading.lock.paragraphs[0].text == long
     assert not reading.canonical and dump_lock(reading.lock) != text
+
+
+# --- the lock layout's own writer ---------------------------------------------------------------
+
+
+def generic_dump(lock: ArticleLock) -> str:
+    """dump_lock as it was before write_lock_body: the header, then dump_block_yaml."""
+    return HEADER.format(source=lock.source) + dump_block_yaml(lock_data(lock), width=LOCK_WIDTH)
+
+
+odd_at = st.sampled_from([12, 0, True, False, 1.5, ["p-1"], {"a": 1}, "", "null"])
+
+
+@given(article_locks(any_text), st.lists(odd_at, max_size=2))
+@example(ArticleLock("sources/a.txt", ["x\ny"]), [])  # a line break: PyYAML's layout
+@example(ArticleLock("sources/a.txt", [], [LockEntry("p-1", "1", "a\tb")]), [])
+@settings(max_examples=500)
+def test_dump_lock_writes_what_dump_block_yaml_writes(lock, ats):
+    """Tabs, line breaks, control characters, resolver words, quotes; and ``at`` values a lock
+    read by PyYAML may hold (numbers, booleans, lists): the same text, byte for byte."""
+    retired = [LockEntry(f"r-{n}", "", "x", MERGED, at) for n, at in enumerate(ats)]
+    lock = ArticleLock(lock.source, lock.slugs, lock.paragraphs + retired, lock.headings)
+    assert dump_lock(lock) == generic_dump(lock)
+
+
+def test_dump_lock_leaves_a_line_past_the_width_to_pyyaml():
+    long = " ".join(["từ"] * (LOCK_WIDTH // 3 + 1))
+    lock = ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", long)])
+    assert dump_lock(lock) == generic_dump(lock)
+    assert long not in dump_lock(lock)  # PyYAML folds it
+
+
+def test_the_seed_locks_are_written_by_the_lock_writer(monkeypatch):
+    """The real locks, Vietnamese and English, never reach the generic writer."""
+    import edition.anchor_lock
+
+    monkeypatch.setattr(edition.anchor_lock, "dump_block_yaml", None)  # would fail if called
+    paths = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.lock.yml"))
+    assert len(paths) >= 5
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        loaded = parse_lock_text(text, path.name, "sources/" + path.name.replace(".lock.yml", ".txt"))
+        assert loaded.canonical and dump_lock(loaded.lock) == text, path
