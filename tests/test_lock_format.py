@@ -410,6 +410,8 @@ odd_at = st.sampled_from([12, 0, True, False, 1.5, ["p-1"], {"a": 1}, "", "null"
 @given(article_locks(any_text), st.lists(odd_at, max_size=2))
 @example(ArticleLock("sources/a.txt", ["x\ny"]), [])  # a line break: PyYAML's layout
 @example(ArticleLock("sources/a.txt", [], [LockEntry("p-1", "1", "a\tb")]), [])
+@example(ArticleLock("sources/a.txt", [], [LockEntry("p-1", "1", "Một đoạn văn dài hơn hai mươi tư ký tự\nvà dòng hai")]),
+         [])  # a line break in a text long enough to skip block_scalar
 @settings(max_examples=500)
 def test_dump_lock_writes_what_dump_block_yaml_writes(lock, ats):
     """Tabs, line breaks, control characters, resolver words, quotes; and ``at`` values a lock
