@@ -76,19 +76,24 @@ def _entries(raw, key: str, positions, problems: list[Problem], as_written: bool
     if as_written:
         entries = [LockEntry(**item) for item in raw[key]]
     else:
-        entries = []
-        for index, item in enumerate(raw.get(key) or []):
-            if not isinstance(item, dict) or not {"anchor", "label", "text"} <= set(item) or set(item) - ENTRY_KEYS \
-                    or item.get("status", LIVE) not in (LIVE, REMOVED, MERGED):
-                problems.append(positions.problem((key, index), f"{key}: expected {{anchor, label, text[, status, at]}}",
-                                                  "restore this entry from git (git checkout -- the lock file)"))
-                continue
-            entries.append(LockEntry(str(item["anchor"]), str(item["label"]), str(item["text"]),
-                                     item.get("status", LIVE), item.get("at")))
+        entries = _checked_entries(raw.get(key) or [], key, positions, problems)
     if len({e.anchor for e in entries}) < len(entries):
         for anchor in sorted(a for a, n in Counter(e.anchor for e in entries).items() if n > 1):
             problems.append(positions.problem((key,), f"{key}: anchor {anchor!r} appears twice",
                                               "restore the lock file from git"))
+    return entries
+
+
+def _checked_entries(items: list, key: str, positions, problems: list[Problem]) -> list[LockEntry]:
+    entries = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict) or not {"anchor", "label", "text"} <= set(item) or set(item) - ENTRY_KEYS \
+                or item.get("status", LIVE) not in (LIVE, REMOVED, MERGED):
+            problems.append(positions.problem((key, index), f"{key}: expected {{anchor, label, text[, status, at]}}",
+                                              "restore this entry from git (git checkout -- the lock file)"))
+            continue
+        entries.append(LockEntry(str(item["anchor"]), str(item["label"]), str(item["text"]),
+                                 item.get("status", LIVE), item.get("at")))
     return entries
 
 

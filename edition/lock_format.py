@@ -88,7 +88,7 @@ def read_lock(text: str, header: str) -> LockReading | None:
 
 def read_scalar(raw: str) -> tuple[str | None, bool]:
     """The value of ``raw``, a printable scalar of one line as a lock holds it (null is None),
-    and whether block_scalar writes that value so; Declined if PyYAML might read it otherwise."""
+    and whether write_scalar writes that value so; Declined if PyYAML might read it otherwise."""
     if raw.startswith("'"):
         inner = raw[1:-1]
         if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
