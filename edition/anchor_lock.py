@@ -84,7 +84,11 @@ def _entries(raw, key: str, positions, problems: list[Problem], as_written: bool
     return entries
 
 
-def _checked_entries(items: list, key: str, positions, problems: list[Problem]) -> list[LockEntry]:
+def _checked_entries(items, key: str, positions, problems: list[Problem]) -> list[LockEntry]:
+    if not isinstance(items, list):  # "paragraphs: yes" would have the loop take True, or each letter
+        problems.append(positions.problem((key,), f"{key}: expected a list of {{anchor, label, text[, status, at]}}",
+                                          "restore the lock file from git"))
+        return []
     entries = []
     for index, item in enumerate(items):
         if not isinstance(item, dict) or not {"anchor", "label", "text"} <= set(item) or set(item) - ENTRY_KEYS \

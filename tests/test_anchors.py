@@ -127,6 +127,17 @@ def test_a_badly_edited_lock_is_a_clear_error(tmp_path):
         load_lock(path, "sources/a.lock.yml", "sources/a.txt")
 
 
+@pytest.mark.parametrize("value", ["yes", "12", "p-1"])
+def test_a_lock_with_no_list_of_paragraphs_is_a_clear_error(tmp_path, value):
+    """A scalar where the entries belong: one problem at its line, not a TypeError or one per letter."""
+    path = tmp_path / "a.lock.yml"
+    path.write_text(f"slugs: [bai]\nparagraphs: {value}\nheadings: []\n")
+    with pytest.raises(EditionError) as caught:
+        load_lock(path, "sources/a.lock.yml", "sources/a.txt")
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (2, "paragraphs: expected a list of {anchor, label, text[, status, at]}")]
+
+
 # --- through the build ---------------------------------------------------------------------
 
 TEXT = "Tiêu đề của bài thử nghiệm về anchors\n" + "\n".join(PARAS) + "\n"
