@@ -13,6 +13,11 @@ keeps working through corrections, reader improvements and slug renames::
 
 The lock is named after the raw source file, which never changes, so a slug rename
 is a change inside the lock, not a new lock.
+
+A lock read from a file that holds exactly what ``dump_lock`` writes for it is
+*canonical* (``LoadedLock``): when a build derives the same lock again, the file
+already holds its text. Any other file (a comment or a re-quoted label added by hand,
+another YAML layout) is rewritten in the build's layout.
 """
 
 from __future__ import annotations
@@ -24,12 +29,11 @@ from pathlib import Path
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from .errors import EditionError, Problem
-from .lock_format import read_lock_text
+from .lock_format import LOCK_WIDTH, read_lock, write_lock_body
 from .yaml_writer import dump_block_yaml
 from .yamlfile import Positions, parse_yaml
 
 LOCK_SUFFIX = ".lock.yml"
-LOCK_WIDTH = 100_000  # PyYAML's line width for locks: long paragraphs stay on one line
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)")
 MARKER_RUNS = ("<" * 7, "=" * 7, ">" * 7)
 ENTRY_KEYS = {"anchor", "label", "text", "status", "at"}
@@ -66,51 +70,92 @@ def conflict_problems(text: str, shown: str) -> list[Problem]:
             for number, line in enumerate(text.splitlines(), start=1) if CONFLICT_MARKER.match(line)]
 
 
-def _entries(raw, key: str, shown: str, positions, problems: list[Problem]) -> list[LockEntry]:
+def _entries(raw, key: str, positions, problems: list[Problem], as_written: bool) -> list[LockEntry]:
+    """The entries under ``key``. ``as_written``: each is a mapping of the keys dump_lock writes
+    to strings (``at`` may be null), a retired status among them, so none needs checking."""
+    if as_written:
+        entries = [LockEntry(**item) for item in raw[key]]
+    else:
+        entries = _checked_entries(raw.get(key) or [], key, positions, problems)
+    if len({e.anchor for e in entries}) < len(entries):
+        for anchor in sorted(a for a, n in Counter(e.anchor for e in entries).items() if n > 1):
+            problems.append(positions.problem((key,), f"{key}: anchor {anchor!r} appears twice",
+                                              "restore the lock file from git"))
+    return entries
+
+
+def _checked_entries(items, key: str, positions, problems: list[Problem]) -> list[LockEntry]:
+    if not isinstance(items, list):  # "paragraphs: yes" would have the loop take True, or each letter
+        problems.append(positions.problem((key,), f"{key}: expected a list of {{anchor, label, text[, status, at]}}",
+                                          "restore the lock file from git"))
+        return []
     entries = []
-    for index, item in enumerate(raw.get(key) or []):
-        where = (key, index)
+    for index, item in enumerate(items):
         if not isinstance(item, dict) or not {"anchor", "label", "text"} <= set(item) or set(item) - ENTRY_KEYS \
                 or item.get("status", LIVE) not in (LIVE, REMOVED, MERGED):
-            problems.append(positions.problem(where, f"{key}: expected {{anchor, label, text[, status, at]}}",
+            problems.append(positions.problem((key, index), f"{key}: expected {{anchor, label, text[, status, at]}}",
                                               "restore this entry from git (git checkout -- the lock file)"))
             continue
         entries.append(LockEntry(str(item["anchor"]), str(item["label"]), str(item["text"]),
                                  item.get("status", LIVE), item.get("at")))
-    for anchor in sorted(a for a, n in Counter(e.anchor for e in entries).items() if n > 1):
-        problems.append(positions.problem((key,), f"{key}: anchor {anchor!r} appears twice",
-                                          "restore the lock file from git"))
     return entries
 
 
+@dataclass(frozen=True)
+class LoadedLock:
+    """A lock as read from its file."""
+
+    lock: ArticleLock
+    # Whether the file holds exactly dump_lock(lock): then a build that derives the same
+    # lock again need not write its YAML, nor read the file again to compare.
+    canonical: bool = False
+
+
 def load_lock(path: Path, shown: str, source: str) -> ArticleLock:
-    if not path.exists():
-        return ArticleLock(source)
-    return parse_lock(path.read_text(encoding="utf-8"), shown, source)
+    return read_lock_file(path, shown, source).lock
+
+
+def read_lock_file(path: Path, shown: str, source: str) -> LoadedLock:
+    """The lock in file ``path`` (shown as ``shown`` in messages); an empty one if there is none."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return LoadedLock(ArticleLock(source))
+    return parse_lock_text(text, shown, source)
 
 
 def parse_lock(text: str, shown: str, source: str) -> ArticleLock:
     """The lock held by ``text`` (a lock file's content, shown as ``shown`` in messages)."""
+    return parse_lock_text(text, shown, source).lock
+
+
+def parse_lock_text(text: str, shown: str, source: str) -> LoadedLock:
+    """The lock held by ``text``, and whether ``text`` is exactly what dump_lock writes for it."""
+    reading = read_lock(text, HEADER.format(source=source))  # the layout build.py writes, without PyYAML
+    if reading is not None:
+        try:
+            return LoadedLock(_lock_from(reading.data, shown, source, Positions(shown), reading.canonical),
+                              reading.canonical)
+        except EditionError:
+            pass  # read it again with PyYAML, for the line numbers of the problems
+    # Looked for only now: the fast reader declines every line a marker starts
+    # (it takes only lines that start with "#", "- ", two spaces or a top key).
     problems = conflict_problems(text, shown)
     if problems:
         raise EditionError(problems)
-    data = read_lock_text(text)  # the layout build.py writes, read without PyYAML
-    if data is not None:
-        try:
-            return _lock_from(data, shown, source, Positions(shown))
-        except EditionError:
-            pass  # read it again with PyYAML, for the line numbers of the problems
     data, positions = parse_yaml(text, shown)
-    return _lock_from(data, shown, source, positions)
+    return LoadedLock(_lock_from(data, shown, source, positions))
 
 
-def _lock_from(data, shown: str, source: str, positions: Positions) -> ArticleLock:
+def _lock_from(data, shown: str, source: str, positions: Positions, as_written: bool = False) -> ArticleLock:
+    """The lock in ``data`` (as yaml.safe_load reads it). ``as_written``: the data is what
+    dump_lock writes (lock_format.LockReading.canonical), so its entries need no checking."""
     if not isinstance(data, dict):
         raise EditionError.at(shown, "expected a mapping with slugs, paragraphs and headings", 1,
                               hint="restore the lock file from git")
     problems: list[Problem] = []
-    paragraphs = _entries(data, "paragraphs", shown, positions, problems)
-    headings = _entries(data, "headings", shown, positions, problems)
+    paragraphs = _entries(data, "paragraphs", positions, problems, as_written)
+    headings = _entries(data, "headings", positions, problems, as_written)
     slugs = data.get("slugs") or []
     if not isinstance(slugs, list) or not all(isinstance(s, str) for s in slugs):
         problems.append(positions.problem(("slugs",), "slugs: expected a list of slugs"))
@@ -129,8 +174,17 @@ def _entry_dict(entry: LockEntry) -> dict:
     return data
 
 
-def dump_lock(lock: ArticleLock) -> str:
-    data = {"slugs": lock.slugs,
+def lock_data(lock: ArticleLock) -> dict:
+    """The lock as the YAML document its file holds (after the header comment)."""
+    return {"slugs": lock.slugs,
             "paragraphs": [_entry_dict(e) for e in lock.paragraphs],
             "headings": [_entry_dict(e) for e in lock.headings]}
-    return HEADER.format(source=lock.source) + dump_block_yaml(data, width=LOCK_WIDTH)
+
+
+def dump_lock(lock: ArticleLock) -> str:
+    """The text of ``lock``'s file: the header, then ``dump_block_yaml(lock_data(lock))``,
+    written by lock_format.write_lock_body when it can (nearly always: it is faster)."""
+    body = write_lock_body(lock.slugs, lock.paragraphs, lock.headings)
+    if body is None:
+        body = dump_block_yaml(lock_data(lock), width=LOCK_WIDTH)
+    return HEADER.format(source=lock.source) + body

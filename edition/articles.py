@@ -25,7 +25,7 @@ from . import pages
 from .cache import ArticleKey, BuildCache, article_key, write_entry
 from .errors import EditionError, Problem
 from .glossary_page import term_places
-from .locks import lock_file_holds, lock_text
+from .locks import changed_lock_text
 from .metadata import ArticleMeta
 from .model import Article
 from .outputs import write_staged
@@ -84,9 +84,7 @@ def build_one(read: ReadArticle, edition, context, keep_articles: bool, meta: Ar
     except EditionError as err:
         return ArticleOutcome(meta.slug, None, problems=tuple(err.problems))
     page = render_article(article, f"../{pages.report_path(article.slug)}")
-    lock = lock_text(article)
-    if lock_file_holds(context.root, article, lock):
-        lock = None  # compared here, in parallel, rather than by the main process at the end
+    lock = changed_lock_text(context.root, article)  # here, in parallel, rather than in the main process
     return ArticleOutcome(meta.slug, summary_of(article), page, pages.render_report(article),
                           tuple(own_context.warnings), lock=lock, term_places=term_places(article),
                           article=article if keep_articles else None)

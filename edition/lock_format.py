@@ -1,4 +1,4 @@
-"""Lock files read without PyYAML when the text is in the layout PyYAML writes them in.
+"""Lock files read and written without PyYAML, in the layout PyYAML writes them in.
 
 A lock file (see anchor_lock.py) holds every paragraph's text, so PyYAML took
 about 2.7 ms to read the paper's lock, libyaml included: most of the anchor pass on
@@ -6,93 +6,222 @@ every cold build. Locks are written by yaml_writer.dump_block_yaml, in PyYAML's
 block layout, which this module reads back: each scalar plain or single-quoted,
 a plain one accepted only where PyYAML would write that string plain (so it reads
 back as itself). Anything else (a string PyYAML would double-quote, a lock
-re-indented by hand, a flow mapping) makes read_lock_text return None, and the
+re-indented by hand, a flow mapping) makes read_lock return None, and the
 caller uses PyYAML. tests/test_lock_format.py checks it against PyYAML's reading
 on adversarial and damaged texts.
+
+While reading, it also tells whether the text is *canonical*: exactly what
+anchor_lock.dump_lock writes for the lock it holds. Every build that reads an
+article derives the lock again; when it equals a canonical lock read from the file,
+the file already holds the new text, so the build neither writes the lock's YAML
+nor reads the file again to compare (locks.changed_lock_text).
+
+When a lock is written, ``write_lock_body`` writes the text dump_block_yaml would
+write for it straight from its entries, without that function's walk through any
+nesting of dicts and lists (a third of its time on the bench locks). Any value
+dump_block_yaml might leave to PyYAML sends the lock back to it.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
-from .yaml_writer import PRINTABLE_LINE, block_scalar
+from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
+from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself, write_scalar
 
+LOCK_WIDTH = 100_000  # PyYAML's line width for locks: long paragraphs stay on one line
 TOP_KEYS = ("slugs", "paragraphs", "headings")
 ENTRY_KEYS = frozenset({"anchor", "label", "text", "status", "at"})
+# Entry lines by what comes before their first ": ", mapped to their key.
+FIRST_KEYS = {f"- {key}": key for key in ENTRY_KEYS}  # "- anchor: p-1" starts an entry
+NEXT_KEYS = {f"  {key}": key for key in ENTRY_KEYS}  # "  label: '1'" continues it
+# The keys of an entry as dump_lock writes them, in its order (a dict keeps the order read).
+WRITTEN_KEYS = frozenset({("anchor", "label", "text"), ("anchor", "label", "status", "at", "text")})
+RETIRED = (MERGED, REMOVED)  # the statuses dump_lock writes (a live entry has none)
+SHORT = 24  # longer values are paragraphs' texts, seldom read twice: their readings are not cached
+# Printable lines (see PRINTABLE_LINE): one match over the whole text spares every value
+# and comment a check of its own.
+PRINTABLE_LINES = re.compile(f"[\n{PRINTABLE_CHARS}]*\\Z")
 
 
-class NotCanonical(Exception):
-    """The text is not in the layout PyYAML writes locks in."""
+class Declined(Exception):
+    """The text is not in a layout this module reads exactly as PyYAML does."""
 
 
-def read_scalar(raw: str) -> str | None:
-    """The value of a scalar as PyYAML writes it in a lock; NotCanonical otherwise."""
-    if raw == "null":
-        return None
-    if raw.startswith("'"):
-        inner = raw[1:-1]
-        if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
-            raise NotCanonical
-        value = inner.replace("''", "'")
-        if not PRINTABLE_LINE.match(value):
-            raise NotCanonical
-        return value
-    if block_scalar(raw) != raw:  # PyYAML reads a plain scalar as itself only if it would write it so
-        raise NotCanonical
-    return raw
+@dataclass(frozen=True)
+class LockReading:
+    data: dict[str, list]  # {slugs, paragraphs, headings}, as yaml.safe_load reads the text
+    # Whether the text is the expected header line, then exactly what dump_block_yaml writes
+    # for ``data`` with entries as dump_lock makes them: so dump_lock(the lock) == the text.
+    canonical: bool
 
 
 def read_lock_text(text: str) -> dict[str, list] | None:
     """``{slugs, paragraphs, headings}`` from a lock's text, as yaml.safe_load gives them;
     None if the text is not in the layout PyYAML writes locks in."""
-    if "\r" in text or "\t" in text or not text.endswith("\n"):
+    reading = read_lock(text, "")
+    return reading.data if reading is not None else None
+
+
+def read_lock(text: str, header: str) -> LockReading | None:
+    """The lock in ``text`` as yaml.safe_load reads it, and whether the text is canonical:
+    ``header`` (one comment line, with its line end) then the writer's layout. None if the
+    text is not in the layout PyYAML writes locks in."""
+    # PyYAML reads U+0085, U+2028 and U+2029 as line ends, even in a comment, refuses
+    # control characters anywhere, and a tab or "\r" changes the layout: a text of printable
+    # lines only is read here.
+    if not text.endswith("\n") or not PRINTABLE_LINES.match(text):
         return None
+    lines = text.split("\n")
+    lines.pop()  # after the last line end
     try:
-        return _read(text[:-1].split("\n"))
-    except NotCanonical:
+        data, canonical = _read(lines, header)
+    except Declined:
         return None
+    if canonical and len(text) > LOCK_WIDTH:  # dump_block_yaml leaves a longer line to PyYAML, which may fold it
+        canonical = max(map(len, lines[1:])) <= LOCK_WIDTH
+    return LockReading(data, canonical)
 
 
-def _read(lines: list[str]) -> dict[str, list]:
+def read_scalar(raw: str) -> tuple[str | None, bool]:
+    """The value of ``raw``, a printable scalar of one line as a lock holds it (null is None),
+    and whether write_scalar writes that value so; Declined if PyYAML might read it otherwise."""
+    if raw.startswith("'"):
+        inner = raw[1:-1]
+        if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
+            raise Declined
+        value = inner.replace("''", "'")
+        return value, write_scalar(value) == raw  # not so if the writer writes it plain
+    if raw == "null":
+        return None, True
+    if not raw or not reads_back_as_itself(raw):  # PyYAML reads a plain scalar as itself only if
+        raise Declined                             # it would write it so
+    return raw, True
+
+
+# Anchors, labels and statuses repeat from lock to lock: their readings are cached.
+read_short_scalar = lru_cache(maxsize=1024)(read_scalar)
+
+
+def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:
+    """The data in ``lines`` and whether they are canonical (see LockReading)."""
     data: dict[str, list] = {}
     items: list | None = None  # the list being filled
+    entries = False  # whether it holds entries (paragraphs, headings) rather than slugs
     entry: dict[str, Any] | None = None  # the mapping being filled
+    key = ""  # the key last read into it
     bare: list[str] = []  # top keys written "key:", whose items must follow
-    for line in lines:
-        if not line:
-            continue
-        if line.startswith("#"):
-            # PyYAML reads U+0085, U+2028 and U+2029 as line ends, even in a comment, and
-            # refuses control characters anywhere: only a printable comment is just a comment.
-            if not PRINTABLE_LINE.match(line):
-                raise NotCanonical
-            continue
-        if line.startswith("- "):
+    canonical = lines[0] + "\n" == header and header.startswith("#")
+    for line in lines[1:] if lines[0].startswith("#") else lines:
+        # Most lines continue an entry ("  text: ..."): the first test finds them.
+        if line.startswith("  "):
+            name, sep, raw = line.partition(": ")
+            key = NEXT_KEYS.get(name)
+            if entry is None or not sep or key is None or key in entry:
+                raise Declined
+        elif line.startswith("- "):
             if items is None:
-                raise NotCanonical
-            body = line[2:]
-            key, sep, raw = body.partition(": ")
-            if not body.startswith("'") and (sep or body.endswith(":")):  # a mapping: an entry
-                if not sep or key not in ENTRY_KEYS:
-                    raise NotCanonical
-                entry = {key: read_scalar(raw)}
-                items.append(entry)
-            else:
+                raise Declined
+            name, sep, raw = line.partition(": ")
+            if line.startswith("- '") or not (sep or line.endswith(":")):  # a scalar item: a slug
                 entry = None
-                items.append(read_scalar(body))
-        elif line.startswith("  "):
-            key, sep, raw = line[2:].partition(": ")
-            if entry is None or not sep or key not in ENTRY_KEYS or key in entry:
-                raise NotCanonical
-            entry[key] = read_scalar(raw)
+                if entries:
+                    canonical = False
+                raw = line[2:]
+            else:  # a mapping item: an entry
+                key = FIRST_KEYS.get(name)
+                if not sep or key is None:
+                    raise Declined
+                entry = {}
+                items.append(entry)
+                if not entries:
+                    canonical = False
+        elif not line or line.startswith("#"):  # a blank line or a comment: dump_lock writes none
+            canonical = False
+            continue
         else:
-            key, sep, rest = line.partition(":")
-            if key not in TOP_KEYS or key in data or rest not in ("", " []"):
-                raise NotCanonical
-            data[key] = []
-            items, entry = (data[key] if not rest else None), None  # "key: []" takes no items
+            name, sep, rest = line.partition(":")
+            if name not in TOP_KEYS or name in data or rest not in ("", " []"):
+                raise Declined
+            data[name] = []
+            items, entry = (data[name] if not rest else None), None  # "key: []" takes no items
+            entries = name != "slugs"
             if not rest:
-                bare.append(key)
-    if list(data) != list(TOP_KEYS) or any(not data[key] for key in bare):
-        raise NotCanonical  # "key:" with no item below is null to PyYAML; the writer writes "key: []"
-    return data
+                bare.append(name)
+            continue
+        if len(raw) > SHORT and not raw.startswith("'"):  # most texts: plain, and seldom seen twice
+            if not reads_back_as_itself(raw):
+                raise Declined
+            value = raw
+        else:
+            value, as_written = read_short_scalar(raw) if len(raw) <= SHORT else read_scalar(raw)
+            if not as_written or (value is None and (entry is None or key != "at")):  # dump_lock writes
+                canonical = False  # null for "at" only
+        if entry is None:
+            items.append(value)
+        else:
+            entry[key] = value
+            if key == "status" and value not in RETIRED:
+                canonical = False
+    if list(data) != list(TOP_KEYS) or any(not data[name] for name in bare):
+        raise Declined  # "key:" with no item below is null to PyYAML; the writer writes "key: []"
+    # Each entry's keys, in the order read: one pass in C per list.
+    return data, canonical and WRITTEN_KEYS.issuperset(map(tuple, data["paragraphs"])) \
+        and WRITTEN_KEYS.issuperset(map(tuple, data["headings"]))
+
+
+class Unwritten(Exception):
+    """A value write_lock_body leaves to dump_block_yaml."""
+
+
+def write_lock_body(slugs: list[str], paragraphs: list[LockEntry], headings: list[LockEntry]) -> str | None:
+    """What ``dump_block_yaml({slugs, paragraphs, headings}, LOCK_WIDTH)`` writes, each entry
+    a mapping {anchor, label, [status, at,] text} with status and at only for a retired one
+    (as dump_lock makes them); None when it might not be this layout (a value that is not
+    a string, or not a printable line; a line longer than LOCK_WIDTH): the caller then
+    calls dump_block_yaml."""
+    if type(slugs) is not list:
+        return None
+    try:
+        lines = ["slugs:", *["- " + _written(slug) for slug in slugs]] if slugs else ["slugs: []"]
+        lines += _entry_lines("paragraphs", paragraphs)
+        lines += _entry_lines("headings", headings)
+    except Unwritten:
+        return None
+    text = "\n".join(lines) + "\n"
+    # Every value a printable line (see _written): one match over the whole text.
+    if not PRINTABLE_LINES.match(text) or text.count("\n") != len(lines):
+        return None
+    if len(text) > LOCK_WIDTH and max(map(len, lines)) > LOCK_WIDTH:  # PyYAML may fold it
+        return None
+    return text
+
+
+def _entry_lines(key: str, entries: list[LockEntry]) -> list[str]:
+    if not entries:
+        return [f"{key}: []"]
+    lines = [f"{key}:"]
+    for entry in entries:
+        lines.append("- anchor: " + _written(entry.anchor))
+        lines.append("  label: " + _written(entry.label))
+        if entry.status != LIVE:
+            lines.append("  status: " + _written(entry.status))
+            lines.append("  at: " + ("null" if entry.at is None else _written(entry.at)))
+        lines.append("  text: " + _written(entry.text))
+    return lines
+
+
+def _written(value: Any) -> str:
+    """``value`` as dump_block_yaml writes a string, if it is a printable line (the caller
+    checks that for the whole text at once); Unwritten if it might not be so written."""
+    if type(value) is not str:
+        raise Unwritten
+    if len(value) > SHORT:  # a paragraph's text: not cached, see block_scalar
+        return value if reads_back_as_itself(value) else "'" + value.replace("'", "''") + "'"
+    written = block_scalar(value)
+    if written is None:
+        raise Unwritten
+    return written

@@ -20,8 +20,8 @@ from .transforms.anchors import lock_from_article
 def lock_updates(root: Path, locks: list[tuple[ArticleSummary, str]]) -> dict[Path, str]:
     """Lock files whose text would change, with their new text.
 
-    ``locks`` pairs each article with the text of its lock (``lock_text``), worked out
-    where the article was built.
+    ``locks`` pairs each article with the new text of its lock (``changed_lock_text``),
+    worked out where the article was built.
     """
     updates = {}
     for article, text in locks:
@@ -74,9 +74,20 @@ def lock_file_holds(root: Path, article: Article, text: str) -> bool:
         return False
 
 
-def lock_text(article: Article) -> str:
-    """The text of ``article``'s anchor lock file, as the build writes it."""
-    return dump_lock(lock_from_article(article))
+def changed_lock_text(root: Path, article: Article) -> str | None:
+    """The new text of ``article``'s lock file; None when the file already holds it.
+
+    The anchor pass read the file; if it held exactly dump_lock of the lock it read
+    (``article.canonical_lock``) and the article's lock is that same lock, the file holds
+    its text already: the common case (sources unchanged) costs no YAML written and no
+    second read. Otherwise the text is compared with the file, so that a file in any
+    other layout (a comment, a label re-quoted by hand) is rewritten as the build writes it.
+    """
+    lock = lock_from_article(article)
+    if article.canonical_lock is not None and article.canonical_lock == lock:
+        return None
+    text = dump_lock(lock)
+    return None if lock_file_holds(root, article, text) else text
 
 
 def write_locks(updates: dict[Path, str]) -> None:

@@ -10,7 +10,10 @@ Inline content is a tuple of small frozen dataclasses. Source text lives only in
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Union
+from typing import TYPE_CHECKING, Union
+
+if TYPE_CHECKING:
+    from .anchor_lock import ArticleLock
 
 
 @dataclass(frozen=True)
@@ -186,6 +189,12 @@ class Article:
     footnotes: tuple[Footnote, ...] = ()
     drops: tuple[DroppedLine, ...] = ()
     former_slugs: tuple[str, ...] = ()  # slugs published before, oldest first (from the anchor lock)
+    # The anchor lock as the anchor pass read it, when its file held exactly what
+    # anchor_lock.dump_lock writes for it; None otherwise (no file, a hand edit, another
+    # layout). The build compares the article's lock with it to skip writing one it
+    # already has (locks.changed_lock_text). Not in ArticleSummary: used where the article
+    # is built. Left out of comparisons: it says where the anchors came from, not what they are.
+    canonical_lock: "ArticleLock | None" = field(default=None, compare=False, repr=False)
 
     @property
     def slug(self) -> str:

@@ -36,11 +36,14 @@ from .yamlfile import dump_yaml
 # ASCII and the printable BMP ranges, without U+FEFF. Tabs, line breaks (U+0085,
 # U+2028 and U+2029 among them), C1 controls and characters beyond the BMP (libyaml
 # double-quotes those) are excluded.
-PRINTABLE_LINE = re.compile("[\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*\\Z")
+PRINTABLE_CHARS = "\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd"  # a regex class's ranges
+PRINTABLE_LINE = re.compile(f"[{PRINTABLE_CHARS}]*\\Z")
 # What stops a one-line string from being a plain scalar in block context, at its
 # start: an indicator ("#", quotes, brackets...), "-", "?" or ":" before a space or
 # alone, "---" or "...", or a space. Inside (looked for with str methods: a regex
 # alternation tried at every position is slow): ": ", " #", a final ":" or space.
+# One character is found several times faster than two (memchr), and few texts hold
+# ":" or "#" at all: those two are looked for first.
 NOT_PLAIN_START = re.compile(r"""[-?:](?: |\Z)|[#,\[\]{}&*!|>'"%@`]|---|\.\.\.| """)
 STR_TAG = "tag:yaml.org,2002:str"
 _RESOLVER = yaml.resolver.Resolver()
@@ -49,10 +52,7 @@ RESOLVED_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if k
 RESOLVES_ANY = None in _RESOLVER.yaml_implicit_resolvers  # a resolver for every first character
 
 
-# Each paragraph's text is checked when its lock is read, then again when the lock is
-# written back, one article later at most: 0.1 s of 0.5 s at 1,000 articles.
-@lru_cache(maxsize=4096)
-def block_scalar(text: str) -> str | None:
+def write_scalar(text: str) -> str | None:
     """``text`` as PyYAML writes it in block style (as a value or a list item); None
     when it might not be written plain or single-quoted on one line."""
     if not PRINTABLE_LINE.match(text):
@@ -62,9 +62,17 @@ def block_scalar(text: str) -> str | None:
     return "'" + text.replace("'", "''") + "'"
 
 
+# write_scalar, cached: front matter repeats its keys and many values from page to page,
+# locks their anchors, labels and statuses. lock_format calls write_scalar itself for
+# paragraphs' texts, which seldom repeat and would push those out.
+block_scalar = lru_cache(maxsize=4096)(write_scalar)
+
+
 def reads_back_as_itself(text: str) -> bool:
     """Whether non-empty, printable ``text`` is written plain (and so read back as this string)."""
-    if NOT_PLAIN_START.match(text) or ": " in text or " #" in text or text.endswith((":", " ")):
+    if NOT_PLAIN_START.match(text) or text.endswith((":", " ")):
+        return False
+    if ":" in text and ": " in text or "#" in text and " #" in text:
         return False
     if text[0] not in RESOLVED_FIRST and not RESOLVES_ANY:
         return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -126,6 +127,17 @@ def test_a_badly_edited_lock_is_a_clear_error(tmp_path):
         load_lock(path, "sources/a.lock.yml", "sources/a.txt")
 
 
+@pytest.mark.parametrize("value", ["yes", "12", "p-1"])
+def test_a_lock_with_no_list_of_paragraphs_is_a_clear_error(tmp_path, value):
+    """A scalar where the entries belong: one problem at its line, not a TypeError or one per letter."""
+    path = tmp_path / "a.lock.yml"
+    path.write_text(f"slugs: [bai]\nparagraphs: {value}\nheadings: []\n")
+    with pytest.raises(EditionError) as caught:
+        load_lock(path, "sources/a.lock.yml", "sources/a.txt")
+    assert [(p.line, p.message) for p in caught.value.problems] == [
+        (2, "paragraphs: expected a list of {anchor, label, text[, status, at]}")]
+
+
 # --- through the build ---------------------------------------------------------------------
 
 TEXT = "Tiêu đề của bài thử nghiệm về anchors\n" + "\n".join(PARAS) + "\n"
@@ -185,6 +197,73 @@ def test_a_new_article_may_not_take_over_a_former_slug(tmp_path):
     result = run_build("--root", str(root), "--docs-only")
     assert result.returncode == 2
     assert "slug 'bai' was published before for sources/a.txt" in result.stderr
+
+
+def read_in_process(root: Path):
+    """build_one over the edition at ``root``, in this process: the outcome of its only article."""
+    from edition import pipeline
+    from edition.articles import build_one
+    from edition.transforms import BuildContext
+
+    edition = pipeline.discover(root)
+    [meta] = edition.metas
+    return build_one(pipeline.read_article, edition, BuildContext(edition.root, glossary=edition.glossary),
+                     False, meta)
+
+
+def test_a_lock_the_build_keeps_is_neither_written_nor_compared_again(tmp_path, monkeypatch):
+    """Sources unchanged, lock in the build's layout: the anchor pass's reading says the file
+    already holds the new lock, so no YAML is written and the file is not read again."""
+    import edition.locks
+
+    root = small(tmp_path / "ed")
+    assert run_build("--root", str(root), "--docs-only").returncode == 0
+    lock = root / "sources" / "a.lock.yml"
+    canonical = lock.read_text(encoding="utf-8")
+
+    def unexpected(*args):
+        raise AssertionError("the lock was dumped or compared again")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(edition.locks, "dump_lock", unexpected)
+        patched.setattr(edition.locks, "lock_file_holds", unexpected)
+        assert read_in_process(root).lock is None
+    lock.write_text(canonical + "# checked by hand\n", encoding="utf-8")
+    assert read_in_process(root).lock == canonical
+
+
+@pytest.mark.parametrize("edit", [
+    lambda text: text.replace("paragraphs:\n", "# checked by hand\nparagraphs:\n"),
+    lambda text: text.replace("label: '2'", 'label: "2"'),  # double quotes: read by PyYAML
+    lambda text: text.replace("text: Đoạn thứ hai", "text: 'Đoạn thứ hai").replace("bên.\n", "bên.'\n", 1),
+    lambda text: text.replace("headings:", "\nheadings:"),
+    lambda text: text.replace("# Anchor lock for", "# Lock for"),
+], ids=["comment", "label-double-quoted", "text-single-quoted", "blank-line", "header"])
+def test_a_lock_edited_by_hand_is_rewritten_in_the_builds_layout(tmp_path, edit):
+    """The edit keeps every anchor, so the lock as read equals the article's; but the file is not
+    what the build writes, so the build rewrites it, as it always has."""
+    root = small(tmp_path / "ed")
+    assert run_build("--root", str(root), "--docs-only").returncode == 0
+    lock = root / "sources" / "a.lock.yml"
+    canonical = lock.read_text(encoding="utf-8")
+    edited = edit(canonical)
+    assert edited != canonical
+    lock.write_text(edited, encoding="utf-8")
+    result = run_build("--root", str(root), "--docs-only")
+    assert result.returncode == 0, result.stderr
+    assert "1 anchor lock(s) updated" in result.stderr
+    assert lock.read_text(encoding="utf-8") == canonical
+
+
+def test_an_unchanged_lock_is_not_rewritten(tmp_path):
+    root = small(tmp_path / "ed")
+    assert run_build("--root", str(root), "--docs-only").returncode == 0
+    lock = root / "sources" / "a.lock.yml"
+    os.utime(lock, ns=(1_000_000_000_000_000_000, 1_000_000_000_000_000_000))
+    result = run_build("--root", str(root), "--docs-only", "--no-cache")  # the article is read again
+    assert result.returncode == 0, result.stderr
+    assert "0 anchor lock(s) updated" in result.stderr
+    assert lock.stat().st_mtime_ns == 1_000_000_000_000_000_000
 
 
 # --- citation metadata ------------------------------------------------------------------------

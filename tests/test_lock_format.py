@@ -5,6 +5,10 @@ data, and lock_format.read_lock_text reads whatever text it reads as
 yaml.safe_load does (or declines, returning None). These tests hold it to that
 on adversarial strings: YAML indicators, quotes, values the resolver would turn
 into numbers, booleans, nulls or dates, line breaks, control and non-BMP characters.
+
+The reader also calls a text canonical when it is exactly what dump_lock writes for
+the lock it holds (a build then skips writing and comparing the lock): every lock
+dump_lock writes in its own layout must be called so, and no other text.
 """
 
 from __future__ import annotations
@@ -15,11 +19,11 @@ import pytest
 import yaml
 from hypothesis import example, given, settings, strategies as st
 
-from edition.anchor_lock import ArticleLock, dump_lock, load_lock
-from edition.anchor_match import MERGED, REMOVED, LockEntry
+from edition.anchor_lock import HEADER, ArticleLock, dump_lock, load_lock, lock_data, parse_lock_text
+from edition.anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from edition.errors import EditionError
 from edition.anchor_lock import LOCK_WIDTH
-from edition.lock_format import read_lock_text
+from edition.lock_format import read_lock, read_lock_text
 from edition.yaml_writer import block_scalar, dump_block_yaml
 from edition.yamlfile import FAST_DUMPER
 
@@ -222,3 +226,216 @@ def test_a_broken_entry_in_the_usual_layout_is_reported_at_its_line(tmp_path):
         assert [(p.path, p.line) for p in err.problems] == [("sources/a.lock.yml", 8)]
     else:
         raise AssertionError("a lock entry without a label was accepted")
+
+
+# --- canonical texts: exactly what dump_lock writes -----------------------------------------
+
+SOURCES = ["sources/a.txt", "sources/003_bài-viết.txt", "sources/x: y #1.txt"]
+
+
+def lock_entries(text):
+    """Entries as the anchor pass makes them: a live one has no ``at``; a retired one may have none."""
+    return st.builds(lambda anchor, label, body, status, at: LockEntry(anchor, label, body, status,
+                                                                       at if status != LIVE else None),
+                     text, text, text, st.sampled_from([LIVE, LIVE, MERGED, REMOVED]), st.one_of(st.none(), text))
+
+
+def article_locks(text):
+    return st.builds(ArticleLock, st.sampled_from(SOURCES), st.lists(text, max_size=3),
+                     st.lists(lock_entries(text), max_size=4, unique_by=lambda e: e.anchor),
+                     st.lists(lock_entries(text), max_size=2, unique_by=lambda e: e.anchor))
+
+
+def loaded(text: str, source: str):
+    """parse_lock_text's reading of ``text``; None if it is not a valid lock."""
+    try:
+        return parse_lock_text(text, "sources/a.lock.yml", source)
+    except EditionError:
+        return None
+
+
+@given(article_locks(printable_text))
+@example(ArticleLock("sources/a.txt"))  # every list empty: "key: []"
+@example(ArticleLock("sources/a.txt", ["yes", "null"], [LockEntry("12", "1", "~"), LockEntry(
+    "p-2", "2a", "it's: “Tiếng Việt”", MERGED, None)], [LockEntry("h", "", "", REMOVED, "12")]))
+@settings(max_examples=400)
+def test_every_lock_dump_lock_writes_itself_is_canonical(lock):
+    """Retired entries, empty lists, quotes, resolver words (yes, null, 12), Vietnamese: the
+    lock reads back as itself and the text is called canonical, so a build skips rewriting it."""
+    text = dump_lock(lock)
+    reading = loaded(text, lock.source)
+    assert reading is not None and reading.lock == lock
+    assert reading.canonical, text
+
+
+@given(article_locks(any_text))
+@settings(max_examples=300)
+def test_a_lock_with_any_text_is_canonical_only_if_dump_lock_writes_it(lock):
+    """Tabs, line breaks, control characters: dump_lock leaves those to PyYAML, whose
+    layout the reader declines; whatever it calls canonical must round-trip."""
+    text = dump_lock(lock)
+    reading = loaded(text, lock.source)
+    if reading is not None and reading.canonical:
+        assert reading.lock == lock and dump_lock(reading.lock) == text
+
+
+def requote(line: str) -> str:
+    """The value of ``line`` (a key's or a list item's) single-quoted, as YAML allows for
+    any string, even one the writer leaves plain."""
+    head, sep, value = line.partition(": ") if ": " in line else line.partition("- ")
+    if not sep or value.startswith("'") or value == "null":
+        return line
+    return head + sep + "'" + value.replace("'", "''") + "'"
+
+
+HAND_EDITS = LINE_EDITS + ("comment", "blank", "requote", "header")
+
+
+def hand_edit(lines: list[str], edit: str, at: int, text: str) -> list[str]:
+    """``edit_line``'s edits, and those that keep the lock's meaning but not the writer's layout."""
+    if edit == "comment":
+        at %= len(lines) + 1
+        return lines[:at] + ["#" + text] + lines[at:]
+    if edit == "blank":
+        at %= len(lines) + 1
+        return lines[:at] + [""] + lines[at:]
+    if edit == "requote":
+        at %= len(lines)
+        return lines[:at] + [requote(lines[at])] + lines[at + 1:]
+    if edit == "header":
+        return ["# " + text] + lines[1:]
+    return edit_line(lines, edit, at, text)
+
+
+@given(article_locks(printable_text), st.lists(st.tuples(st.sampled_from(HAND_EDITS), st.integers(0, 100),
+                                                          printable_text), min_size=1, max_size=2))
+@example(ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x")]), [("comment", 3, "")])
+@example(ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x")]), [("blank", 9, "")])
+@example(ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x")]), [("requote", 5, "")])
+@example(ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x")]), [("requote", 2, "")])
+@example(ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x")]), [("header", 0, "")])
+@example(ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x"), LockEntry("p-2", "2", "y", MERGED,
+                                                                                      "p-1")]),
+         [("swap", 7, "")])  # status after at
+@example(ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x")]), [("value", 4, "null")])
+@settings(max_examples=800)
+def test_a_lock_edited_by_hand_is_canonical_only_if_dump_lock_writes_it(lock, edits):
+    """Swapped, duplicated or re-indented lines, a comment, a blank line, a value quoted where
+    the writer leaves it plain, another header: read as before, but called canonical only
+    when dump_lock would write that very text (so a build that keeps the lock rewrites it)."""
+    from hypothesis import event
+
+    lines = dump_lock(lock).split("\n")[:-1]
+    for edit, at, text in edits:
+        lines = hand_edit(lines, edit, at, text)
+    text = "\n".join(lines) + "\n"
+    reading = loaded(text, lock.source)
+    event("not a lock" if reading is None else "canonical" if reading.canonical else "read, not canonical")
+    if reading is not None and reading.canonical:
+        assert dump_lock(reading.lock) == text
+
+
+CANONICAL = HEADER.format(source="sources/a.txt") + """slugs:
+- bai
+paragraphs:
+- anchor: p-1
+  label: '1'
+  text: Một đoạn mở đầu.
+- anchor: p-2
+  label: '2'
+  status: merged
+  at: p-1
+  text: 'Đoạn hai: “có dấu”'
+headings: []
+"""
+HAND_EDITED = {
+    "another source in the header": CANONICAL.replace("sources/a.txt", "sources/b.txt", 1),
+    "no header": CANONICAL.split("\n", 1)[1],
+    "a second comment": CANONICAL.replace("paragraphs:\n", "# checked by hand\nparagraphs:\n"),
+    "a comment at the end": CANONICAL + "# end\n",
+    "a blank line": CANONICAL.replace("headings:", "\nheadings:"),
+    "a plain text quoted": CANONICAL.replace("text: Một đoạn mở đầu.", "text: 'Một đoạn mở đầu.'"),
+    "a slug quoted": CANONICAL.replace("- bai\n", "- 'bai'\n"),
+    "a plain anchor quoted": CANONICAL.replace("anchor: p-1", "anchor: 'p-1'"),
+    "text before label": CANONICAL.replace("  label: '1'\n  text: Một đoạn mở đầu.\n",
+                                           "  text: Một đoạn mở đầu.\n  label: '1'\n"),
+    "at before status": CANONICAL.replace("  status: merged\n  at: p-1\n", "  at: p-1\n  status: merged\n"),
+    "a live status written out": CANONICAL.replace("  label: '1'\n", "  label: '1'\n  status: live\n  at: null\n"),
+    "at without a status": CANONICAL.replace("  label: '1'\n", "  label: '1'\n  at: p-2\n"),
+    "a null label": CANONICAL.replace("label: '1'", "label: null"),
+    "a null slug": CANONICAL.replace("- bai\n", "- null\n"),
+    # Not locks any more (parse_lock refuses them), but YAML the fast reader reads:
+    "an entry without its anchor": CANONICAL.replace("- anchor: p-1\n  label: '1'\n", "- label: '1'\n"),
+    "a slug among the paragraphs": CANONICAL.replace("paragraphs:\n", "paragraphs:\n- bai\n"),
+    "an entry among the slugs": CANONICAL.replace("- bai\n", "- anchor: p-9\n  label: '9'\n  text: x\n"),
+}
+
+
+@pytest.mark.parametrize("edit", sorted(HAND_EDITED))
+def test_hand_edits_are_not_canonical(edit):
+    """Each still reads as PyYAML reads it (most of them without PyYAML), but dump_lock writes
+    something else: the build must rewrite the file, as it always did."""
+    reading = loaded(CANONICAL, "sources/a.txt")
+    assert reading.canonical and dump_lock(reading.lock) == CANONICAL
+    text = HAND_EDITED[edit]
+    edited = loaded(text, "sources/a.txt")
+    if edited is not None:
+        assert not edited.canonical
+        assert dump_lock(edited.lock) != text
+    fast = read_lock(text, HEADER.format(source="sources/a.txt"))
+    assert fast is None or (fast.data == yaml.safe_load(text) and not fast.canonical)
+
+
+def test_a_line_longer_than_the_width_is_not_canonical():
+    """PyYAML folds a plain scalar at a space past LOCK_WIDTH, so dump_lock does not write such a
+    line, though the reader reads it."""
+    long = " ".join(["từ"] * (LOCK_WIDTH // 3 + 1))
+    text = CANONICAL.replace("text: Một đoạn mở đầu.", f"text: {long}")
+    reading = loaded(text, "sources/a.txt")
+    assert reading.lock.paragraphs[0].text == long
+    assert not reading.canonical and dump_lock(reading.lock) != text
+
+
+# --- the lock layout's own writer ---------------------------------------------------------------
+
+
+def generic_dump(lock: ArticleLock) -> str:
+    """dump_lock as it was before write_lock_body: the header, then dump_block_yaml."""
+    return HEADER.format(source=lock.source) + dump_block_yaml(lock_data(lock), width=LOCK_WIDTH)
+
+
+odd_at = st.sampled_from([12, 0, True, False, 1.5, ["p-1"], {"a": 1}, "", "null"])
+
+
+@given(article_locks(any_text), st.lists(odd_at, max_size=2))
+@example(ArticleLock("sources/a.txt", ["x\ny"]), [])  # a line break: PyYAML's layout
+@example(ArticleLock("sources/a.txt", [], [LockEntry("p-1", "1", "a\tb")]), [])
+@example(ArticleLock("sources/a.txt", [], [LockEntry("p-1", "1", "Một đoạn văn dài hơn hai mươi tư ký tự\nvà dòng hai")]),
+         [])  # a line break in a text long enough to skip block_scalar
+@settings(max_examples=500)
+def test_dump_lock_writes_what_dump_block_yaml_writes(lock, ats):
+    """Tabs, line breaks, control characters, resolver words, quotes; and ``at`` values a lock
+    read by PyYAML may hold (numbers, booleans, lists): the same text, byte for byte."""
+    retired = [LockEntry(f"r-{n}", "", "x", MERGED, at) for n, at in enumerate(ats)]
+    lock = ArticleLock(lock.source, lock.slugs, lock.paragraphs + retired, lock.headings)
+    assert dump_lock(lock) == generic_dump(lock)
+
+
+def test_dump_lock_leaves_a_line_past_the_width_to_pyyaml():
+    long = " ".join(["từ"] * (LOCK_WIDTH // 3 + 1))
+    lock = ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", long)])
+    assert dump_lock(lock) == generic_dump(lock)
+    assert long not in dump_lock(lock)  # PyYAML folds it
+
+
+def test_the_seed_locks_are_written_by_the_lock_writer(monkeypatch):
+    """The real locks, Vietnamese and English, never reach the generic writer."""
+    import edition.anchor_lock
+
+    monkeypatch.setattr(edition.anchor_lock, "dump_block_yaml", None)  # would fail if called
+    paths = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.lock.yml"))
+    assert len(paths) >= 5
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        loaded = parse_lock_text(text, path.name, "sources/" + path.name.replace(".lock.yml", ".txt"))
+        assert loaded.canonical and dump_lock(loaded.lock) == text, path

@@ -5,14 +5,16 @@ blocks to the anchors published before (edition/anchor_match.py), gives new bloc
 labels between their neighbours, and hangs every retired anchor on the block it now
 resolves to (``Block.aliases``). Headings keep their ids the same way. The updated
 lock is derived from the returned Article (``lock_from_article``) and written by
-the CLI only after the whole build succeeded.
+the CLI only after the whole build succeeded. The lock as read travels in the Article
+(``canonical_lock``) when its file is in the build's layout: a build whose lock equals
+it has nothing to write (locks.changed_lock_text).
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from ..anchor_lock import ArticleLock, load_lock, lock_path
+from ..anchor_lock import ArticleLock, lock_path, read_lock_file
 from ..anchor_match import LIVE, LockEntry, assign, resolve_retired, retire, match_exact, match_fuzzy
 from ..model import Alias, Article, Block, Caption, Heading, Paragraph, author_text
 
@@ -59,9 +61,9 @@ def _with_anchors(blocks: list[Block], entries: list[LockEntry], retired: list[L
 
 
 def run(article: Article, context) -> Article:
-    source_name = article.source.path.split("/", 1)[-1]
-    lock = load_lock(lock_path(context.root, source_name),
-                     f"sources/{lock_path(context.root, source_name).name}", article.source.path)
+    path = lock_path(context.root, article.source.path.split("/", 1)[-1])
+    loaded = read_lock_file(path, f"sources/{path.name}", article.source.path)
+    lock = loaded.lock
     numbered = numbered_blocks(article)
     outcome = assign(lock.paragraphs, [b.text for b in numbered])
     retired = [e for e in outcome.entries if e.status != LIVE]
@@ -76,6 +78,7 @@ def run(article: Article, context) -> Article:
         blocks=tuple(replaced.get(id(b), b) for b in article.blocks),
         footnotes=tuple(replaced.get(id(n), n) for n in article.footnotes),
         former_slugs=former,
+        canonical_lock=lock if loaded.canonical else None,
     )
 
 
