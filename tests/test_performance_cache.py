@@ -290,6 +290,26 @@ def test_an_unchanged_lock_is_compared_where_the_article_is_built(edition, jobs)
     assert list(changed) == [slug] and "Một đoạn mới chen vào giữa thân bài" in changed[slug]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_lock_edited_by_hand_without_changing_it_is_written_again_as_the_build_writes_it(edition, jobs):
+    """A comment or a needless quote in a lock changes no anchor, yet the build writes the
+    lock back in its own layout, as before it skipped dumping unchanged locks."""
+    from edition.pipeline import read_article
+
+    found = discover(edition)
+    locks = sorted((edition / "sources").glob("*.lock.yml"))
+    written = [lock.read_text(encoding="utf-8") for lock in locks]
+    locks[0].write_text(written[0] + "# a note the editor left\n", encoding="utf-8")
+    locks[1].write_text(written[1].replace("  label: '1'\n", "  label: \"1\"\n", 1), encoding="utf-8")
+    assert locks[1].read_text(encoding="utf-8") != written[1]
+    built = articles.build_articles(found, found.metas, _context(found), read_article, jobs=jobs)
+    by_source = {o.summary.source_path: o.lock for o in built.outcomes}
+    for lock, text in zip(locks, written):
+        source = f"sources/{lock.name.removesuffix('.lock.yml')}.txt"
+        expected = text if lock in locks[:2] else None
+        assert by_source[source] == expected, lock.name
+
+
 def test_a_serial_build_reports_progress_as_each_article_is_read(edition):
     """The progress line moves with the build, not once everything has been read."""
     from edition.pipeline import read_article
