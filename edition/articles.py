@@ -85,9 +85,11 @@ def build_one(read: ReadArticle, edition, context, keep_articles: bool, meta: Ar
         return ArticleOutcome(meta.slug, None, problems=tuple(err.problems))
     page = render_article(article, f"../{pages.report_path(article.slug)}")
     lock = changed_lock_text(context.root, article)  # here, in parallel, rather than in the main process
+    # A kept Article goes without the lock the anchor pass read: it has served here, and
+    # would be a quarter of the pickle sent to the main process.
     return ArticleOutcome(meta.slug, summary_of(article), page, pages.render_report(article),
                           tuple(own_context.warnings), lock=lock, term_places=term_places(article),
-                          article=article if keep_articles else None)
+                          article=article.with_(canonical_lock=None) if keep_articles else None)
 
 
 @contextmanager

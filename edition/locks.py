@@ -82,6 +82,8 @@ def changed_lock_text(root: Path, article: Article) -> str | None:
     its text already: the common case (sources unchanged) costs no YAML written and no
     second read. Otherwise the text is compared with the file, so that a file in any
     other layout (a comment, a label re-quoted by hand) is rewritten as the build writes it.
+    (A lock saved by hand after the anchor pass read it is then left for the next build:
+    the anchors were matched to what was read.)
     """
     lock = lock_from_article(article)
     if article.canonical_lock is not None and article.canonical_lock == lock:

@@ -193,7 +193,8 @@ class Article:
     # anchor_lock.dump_lock writes for it; None otherwise (no file, a hand edit, another
     # layout). The build compares the article's lock with it to skip writing one it
     # already has (locks.changed_lock_text). Not in ArticleSummary: used where the article
-    # is built. Left out of comparisons: it says where the anchors came from, not what they are.
+    # is built (build_one drops it from the Article it keeps for check). Left out of
+    # comparisons: it says where the anchors came from, not what they are.
     canonical_lock: "ArticleLock | None" = field(default=None, compare=False, repr=False)
 
     @property

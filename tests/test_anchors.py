@@ -199,7 +199,7 @@ def test_a_new_article_may_not_take_over_a_former_slug(tmp_path):
     assert "slug 'bai' was published before for sources/a.txt" in result.stderr
 
 
-def read_in_process(root: Path):
+def read_in_process(root: Path, keep_article: bool = False):
     """build_one over the edition at ``root``, in this process: the outcome of its only article."""
     from edition import pipeline
     from edition.articles import build_one
@@ -208,7 +208,7 @@ def read_in_process(root: Path):
     edition = pipeline.discover(root)
     [meta] = edition.metas
     return build_one(pipeline.read_article, edition, BuildContext(edition.root, glossary=edition.glossary),
-                     False, meta)
+                     keep_article, meta)
 
 
 def test_a_lock_the_build_keeps_is_neither_written_nor_compared_again(tmp_path, monkeypatch):
@@ -228,6 +228,8 @@ def test_a_lock_the_build_keeps_is_neither_written_nor_compared_again(tmp_path, 
         patched.setattr(edition.locks, "dump_lock", unexpected)
         patched.setattr(edition.locks, "lock_file_holds", unexpected)
         assert read_in_process(root).lock is None
+    kept = read_in_process(root, keep_article=True).article
+    assert kept is not None and kept.canonical_lock is None  # not sent to the main process for check
     lock.write_text(canonical + "# checked by hand\n", encoding="utf-8")
     assert read_in_process(root).lock == canonical
 
