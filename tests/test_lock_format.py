@@ -26,6 +26,7 @@ from edition.anchor_lock import LOCK_WIDTH
 from edition.lock_format import read_lock, read_lock_text
 from edition.yaml_writer import block_scalar, dump_block_yaml
 from edition.yamlfile import FAST_DUMPER
+from line_edits import LINE_EDITS, edit_line
 
 DUMP_OPTIONS = dict(allow_unicode=True, sort_keys=False, width=LOCK_WIDTH, default_flow_style=False)
 # Characters that change how YAML writes or reads a scalar, and ordinary text.
@@ -101,10 +102,13 @@ def test_what_pyyaml_writes_of_printable_text_is_read_back_without_it(data):
 
 
 def test_the_seed_locks_take_the_fast_path_both_ways(monkeypatch):
-    """The real locks, Vietnamese and English, are written and read without PyYAML."""
+    """The real locks, Vietnamese and English, are read without PyYAML and found canonical;
+    the lock writer writes them without the generic writer, which writes them without PyYAML."""
+    import edition.anchor_lock
     import edition.yaml_writer
 
     monkeypatch.setattr(edition.yaml_writer, "dump_yaml", None)  # would fail if called
+    monkeypatch.setattr(edition.anchor_lock, "dump_block_yaml", None)
     paths = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.lock.yml"))
     assert len(paths) >= 5
     for path in paths:
@@ -112,6 +116,8 @@ def test_the_seed_locks_take_the_fast_path_both_ways(monkeypatch):
         data = read_lock_text(text)
         assert data == yaml.safe_load(text), path
         assert dump_block_yaml(data, width=LOCK_WIDTH) == text.split("\n", 1)[1], path
+        loaded = parse_lock_text(text, path.name, "sources/" + path.name.replace(".lock.yml", ".txt"))
+        assert loaded.canonical and dump_lock(loaded.lock) == text, path
 
 
 @given(locks, st.lists(st.tuples(st.integers(0, 10_000), st.integers(0, 3), tricky_text), max_size=3))
@@ -132,28 +138,6 @@ printable_locks = st.builds(lambda slugs, paragraphs, headings: {"slugs": slugs,
                                                                    "headings": headings},
                             st.lists(printable_text, max_size=3), st.lists(printable_entries, min_size=1, max_size=4),
                             st.lists(printable_entries, max_size=2))
-LINE_EDITS = ("duplicate", "delete", "swap", "indent", "dedent", "value", "insert")
-
-
-def edit_line(lines: list[str], edit: str, at: int, text: str) -> list[str]:
-    """One hand edit or damage of a lock, at line ``at``: the kind the fast reader must judge."""
-    at %= len(lines)
-    line = lines[at]
-    if edit == "duplicate":
-        return lines[:at + 1] + [line] + lines[at + 1:]
-    if edit == "delete":
-        return lines[:at] + lines[at + 1:]
-    if edit == "swap" and at + 1 < len(lines):
-        return lines[:at] + [lines[at + 1], line] + lines[at + 2:]
-    if edit == "indent":
-        return lines[:at] + [" " + line] + lines[at + 1:]
-    if edit == "dedent":
-        return lines[:at] + [line[1:]] + lines[at + 1:]
-    if edit == "value" and ": " in line:
-        return lines[:at] + [line.split(": ", 1)[0] + ": " + text] + lines[at + 1:]
-    return lines[:at] + [text] + lines[at:]
-
-
 @given(printable_locks, st.lists(st.tuples(st.sampled_from(LINE_EDITS), st.integers(0, 100), tricky_text),
                                  min_size=1, max_size=2))
 @example({"slugs": [], "paragraphs": [{"anchor": "", "label": "", "text": ""}], "headings": []},
@@ -426,16 +410,3 @@ def test_dump_lock_leaves_a_line_past_the_width_to_pyyaml():
     lock = ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", long)])
     assert dump_lock(lock) == generic_dump(lock)
     assert long not in dump_lock(lock)  # PyYAML folds it
-
-
-def test_the_seed_locks_are_written_by_the_lock_writer(monkeypatch):
-    """The real locks, Vietnamese and English, never reach the generic writer."""
-    import edition.anchor_lock
-
-    monkeypatch.setattr(edition.anchor_lock, "dump_block_yaml", None)  # would fail if called
-    paths = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.lock.yml"))
-    assert len(paths) >= 5
-    for path in paths:
-        text = path.read_text(encoding="utf-8")
-        loaded = parse_lock_text(text, path.name, "sources/" + path.name.replace(".lock.yml", ".txt"))
-        assert loaded.canonical and dump_lock(loaded.lock) == text, path

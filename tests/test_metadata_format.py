@@ -26,6 +26,7 @@ from edition.metadata import FIELDS, load_meta, meta_from_bytes, parse_meta
 from edition.metadata_format import read_meta_text
 from edition.yaml_writer import reads_back_as_itself
 from edition.yamlfile import parse_yaml
+from line_edits import LINE_EDITS, edit_line
 
 REPO = Path(__file__).resolve().parent.parent
 SHOWN = "sources/x.yml"
@@ -219,30 +220,6 @@ simple_files = st.builds(
     lambda comment, pairs: comment + "".join(f"{key}: {value}\n" for key, value in pairs),
     st.sampled_from(["", "# Metadata: the title stays null.\n", "\n"]),
     st.builds(zip, st.permutations(list(FIELDS)), st.lists(simple_values, min_size=1, max_size=8)))
-LINE_EDITS = ("duplicate", "delete", "swap", "indent", "dedent", "value", "insert", "append")
-
-
-def edit_line(lines: list[str], edit: str, at: int, text: str) -> list[str]:
-    """One hand edit or damage of a metadata file, at line ``at``."""
-    at %= len(lines)
-    line = lines[at]
-    if edit == "duplicate":
-        return lines[:at + 1] + [line] + lines[at + 1:]
-    if edit == "delete":
-        return lines[:at] + lines[at + 1:]
-    if edit == "swap" and at + 1 < len(lines):
-        return lines[:at] + [lines[at + 1], line] + lines[at + 2:]
-    if edit == "indent":
-        return lines[:at] + [" " + line] + lines[at + 1:]
-    if edit == "dedent":
-        return lines[:at] + [line[1:]] + lines[at + 1:]
-    if edit == "value" and ": " in line:
-        return lines[:at] + [line.split(": ", 1)[0] + ": " + text] + lines[at + 1:]
-    if edit == "append":
-        return lines[:at] + [line + text] + lines[at + 1:]
-    return lines[:at] + [text] + lines[at:]
-
-
 def edited(text: str, edits: list[tuple[str, int, str]]) -> str:
     lines = text.split("\n")
     for edit, at, insert in edits:
