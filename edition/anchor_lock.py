@@ -29,14 +29,13 @@ from pathlib import Path
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from .errors import EditionError, Problem
-from .lock_format import LOCK_WIDTH, read_lock, write_lock_body
+from .lock_format import ENTRY_KEYS, LOCK_WIDTH, read_lock, write_lock_body
 from .yaml_writer import dump_block_yaml
 from .yamlfile import Positions, parse_yaml
 
 LOCK_SUFFIX = ".lock.yml"
 CONFLICT_MARKER = re.compile(r"^(<{7}|={7}|>{7})(\s|$)")
 MARKER_RUNS = ("<" * 7, "=" * 7, ">" * 7)
-ENTRY_KEYS = {"anchor", "label", "text", "status", "at"}
 HEADER = "# Anchor lock for {source}: written by build.py; commit it, never renumber or reuse anchors.\n"
 
 

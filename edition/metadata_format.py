@@ -38,12 +38,12 @@ import re
 from functools import lru_cache
 from typing import Any
 
-from .yaml_writer import reads_back_as_itself
+from .yaml_writer import PRINTABLE_CHARS, reads_back_as_itself
 from .yamlfile import Positions
 
 # The whole text: line feeds and the characters PyYAML and libyaml read as themselves
 # (yaml_writer.PRINTABLE_LINE's set). A text with anything else is left to PyYAML.
-PRINTABLE_TEXT = re.compile("[\n\x20-\x7e\xa0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]*\\Z")
+PRINTABLE_TEXT = re.compile(f"[\n{PRINTABLE_CHARS}]*\\Z")
 # Lowercase words; short, since YAML allows a key on one line 1,024 characters at most.
 KEY = re.compile(r"[a-z]{1,20}(?:_[a-z]{1,20}){0,2}\Z")
 DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")  # PyYAML's timestamp without a time: a date
