@@ -348,3 +348,12 @@ def test_each_metadata_file_is_parsed_once_and_cached_under_the_bytes_parsed(edi
     again = discover(edition, build_cache.BuildCache(edition).load_meta).metas
     assert parsed == [metas[2].path]  # the others come from the table saved on disk
     assert again[2].rights.startswith("Edited. ") and again[:2] == metas[:2] and again[3:] == metas[3:]
+
+
+def test_the_cache_folder_is_ignored_by_git():
+    """The issue asks for the cache in a git-ignored folder: an entry must never be committed."""
+    import subprocess
+
+    entry = f"{build_cache.CACHE_DIR}/articles/some-article.pickle"
+    checked = subprocess.run(["git", "check-ignore", "--no-index", "-q", entry], cwd=REPO)
+    assert checked.returncode == 0, f"{entry} is not git-ignored: add {build_cache.CACHE_DIR}/ to .gitignore"
