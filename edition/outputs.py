@@ -64,6 +64,10 @@ class GeneratedPage:
         stamp = f"# {words}" if first == "---" else f"<!-- {words} -->"
         return f"{first}\n{stamp}\n{body}"
 
+    def stamp_line(self) -> str:
+        """The stamp line of ``stamped()``, without building the whole text when it is known."""
+        return self.stamp if self.stamp is not None else stamp_of(self.stamped())
+
 
 @dataclass(frozen=True)
 class ExistingPage:
@@ -168,21 +172,20 @@ def write_pages(docs: Path, docs_shown: str, pages: list[GeneratedPage],
     for page in pages:
         if page.path in in_moved_folders:
             if known is not None:
-                known.record(docs, page.path, stamp_of(page.stamped()), page.content, page.sources)
+                known.record(docs, page.path, page.stamp_line(), page.content, page.sources)
             continue
         if known is not None and known.holds(docs, page.path, page.content, page.sources):
             continue
-        text = page.stamped()
-        digest = stamp_of(text)
+        digest = page.stamp_line()
         if known is not None and known.digest_of(docs, page.path) == digest:
             known.record(docs, page.path, digest, page.content, page.sources)
             continue
         target = docs / page.path
-        if not (target.exists() and target.read_text(encoding="utf-8") == text):
+        if not (target.exists() and target.read_text(encoding="utf-8") == page.stamped()):
             if page.staged and move_staged(page.staged, target):
                 moved += 1
             else:
-                write_atomically(target, text)
+                write_atomically(target, page.stamped())
             written += 1
         if known is not None:
             known.record(docs, page.path, digest, page.content, page.sources)
