@@ -21,7 +21,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from . import checks
 from .articles import gc_paused
 from .cache import BuildCache
 from .errors import EditionError
@@ -31,7 +30,6 @@ from .metadata import load_meta
 from .outputs import differences, plan_problems, staged_docs, staging_area, write_pages
 from .pages import report_path
 from .pipeline import BuildResult, discover, generate, shown
-from .site import build_site, run_mkdocs_build
 
 log = logging.getLogger("edition")
 
@@ -140,6 +138,8 @@ def command_build(args: argparse.Namespace) -> int:
         return EXIT_OK
     edition = discover(args.root)
     docs, docs_shown = edition.config.docs_dir, shown(edition.root, edition.config.docs_dir)
+    from .site import build_site  # here: a --docs-only build, the one timed against MkDocs, needs none of it
+
     with staging_area(docs) as pages_staged:
         result = generate(edition, progress, cache, args.jobs, staging=pages_staged)
         progress.done()
@@ -161,6 +161,9 @@ def report_build(result: BuildResult) -> None:
 
 
 def command_check(args: argparse.Namespace) -> int:
+    from . import checks  # here: a build needs neither the checks nor the MkDocs runner
+    from .site import run_mkdocs_build
+
     edition = discover(args.root)
     result = generate(edition, keep_articles=True)  # the checks scan every block
     docs = edition.config.docs_dir
