@@ -154,8 +154,9 @@ def differences(docs: Path, pages: list[GeneratedPage]) -> list[str]:
 
 
 def stamp_of(stamped: str) -> str:
-    """The stamp line, which determines the whole stamped text (it holds the body's hash)."""
-    return stamped[4:stamped.index("\n", 4)]
+    """The stamp line (the second), which determines the whole stamped text (it holds the body's hash)."""
+    start = stamped.index("\n") + 1  # after "---" or "<!doctype html>"
+    return stamped[start:stamped.index("\n", start)]
 
 
 def write_pages(docs: Path, docs_shown: str, pages: list[GeneratedPage],

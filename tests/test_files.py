@@ -114,6 +114,22 @@ def test_the_stamp_a_worker_worked_out_is_the_one_the_page_gets(tmp_path):
         assert replace(page, stamp=stamp) == page  # a cached stamp is not part of what a page is
 
 
+def test_a_changed_redirect_page_is_written_again_by_the_next_build(tmp_path):
+    """Regression: the stamp line of an HTML page was read from a fixed offset (right for
+    "---", wrong for "<!doctype html>"), so every redirect page had the same recorded
+    digest and a changed one (a new title, or a slug renamed again) was never rewritten."""
+    docs = tmp_path / "docs"
+    path = "articles/old-slug/index.html"
+    first, second = (GeneratedPage(path, f"<!doctype html>\n<title>{title}</title>\n", ("sources/a.yml",))
+                     for title in ("Tên cũ", "Tên mới"))
+    known = WrittenPages()
+    assert write_pages(docs, "docs", [first], known) == (1, 0)
+    next_build = WrittenPages(dict(known.records))  # as the next CLI run reads it from the cache
+    next_build.start_build()
+    assert write_pages(docs, "docs", [second], next_build) == (1, 0)
+    assert (docs / path).read_text(encoding="utf-8") == second.stamped()
+
+
 def test_a_folder_is_moved_page_by_page_when_docs_has_it_or_it_holds_another_file(tmp_path):
     for case in ("docs has the folder", "a stray file", "a page not staged"):
         docs = tmp_path / case / "docs"
