@@ -106,10 +106,13 @@ def test_a_folder_docs_does_not_have_yet_is_moved_in_whole(tmp_path):
 
 
 def test_the_stamp_a_worker_worked_out_is_the_one_the_page_gets(tmp_path):
-    pages = [_page("articles/a.md", "Đoạn A"), _page("reports/a.md", "Báo cáo A")]
+    pages = [_page("articles/a.md", "Đoạn A"), _page("reports/a.md", "Báo cáo A"),
+             _page("articles/old/index.md", "a folder made on the way"),
+             GeneratedPage("articles/old.html", "<!doctype html>\n<title>Đoạn</title>\n", ("sources/a.txt",))]
     stamps = write_staged(tmp_path, pages)
     for page, stamp in zip(pages, stamps):
-        assert (tmp_path / page.path).read_text(encoding="utf-8").split("\n")[1] == stamp
+        assert (tmp_path / page.path).read_bytes() == page.stamped().encode("utf-8")
+        assert (tmp_path / page.path).read_text(encoding="utf-8").split("\n")[1] == stamp == page.stamp_line()
         assert replace(page, stamp=stamp).stamped() == page.stamped()
         assert replace(page, stamp=stamp) == page  # a cached stamp is not part of what a page is
 
