@@ -109,14 +109,20 @@ def test_small_editions_are_read_serially_and_large_ones_on_every_core(monkeypat
     assert parallel.job_count(1, 5000) == 1
 
 
-def test_chunks_keep_every_item_once_and_mix_the_edition():
-    items = list(range(103))
-    chunks = parallel.chunked(items, 2)
-    assert sorted(i for chunk in chunks for i in chunk) == items
-    assert len(chunks) == 2 * parallel.CHUNKS_PER_WORKER
-    # Long papers side by side in slug order are spread over every chunk, not left to one.
-    assert all(chunk[0] < 10 and chunk[-1] > 90 for chunk in chunks)
-    assert parallel.chunked([1, 2, 3], 4) == [[1], [2], [3]]
+def test_chunks_keep_every_item_once_mix_the_edition_and_shrink():
+    for count, jobs in ((103, 2), (1000, 2), (5000, 8), (3, 4), (1, 2)):
+        chunks = parallel.chunk_indices(count, jobs)
+        assert sorted(i for chunk in chunks for i in chunk) == list(range(count)), (count, jobs)
+    chunks = parallel.chunk_indices(1000, 2)
+    chunk_of = {index: number for number, chunk in enumerate(chunks) for index in chunk}
+    # Long papers side by side in slug order go to several chunks, not to one.
+    assert all(len({chunk_of[i] for i in range(start, start + 16)}) >= 4 for start in range(0, 1000 - 16))
+    # Big chunks first, small ones last: the workers run out of work at about the same time.
+    sizes = [len(chunk) for chunk in chunks]
+    assert sizes == sorted(sizes, reverse=True) and sizes[0] >= 1000 // 8
+    assert all(size <= parallel.MIN_CHUNK for size in sizes[-2:])
+    assert parallel.chunk_indices(3, 4) == [[0], [1], [2]]  # a small edition still uses every worker
+    assert len(parallel.chunk_indices(5, 2)) >= 2
 
 
 def squares(chunk):
