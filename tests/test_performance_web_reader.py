@@ -168,3 +168,39 @@ def test_rule_lists_and_neighbours_equal_the_plain_versions(texts):
         assert page.widget_drop(line) == widget
         assert web_rules.before_headline_drop(line, page) == \
             web_rules.first_reason(with_cue_groups_expanded(web_rules.BEFORE_HEADLINE), line, page)
+
+
+# --- web_cues: normalise with str methods, against its patterns ---------------------------
+
+def test_the_strip_sets_are_the_classes_of_their_patterns():
+    """lstrip(BULLET_CHARS) is BULLETS.sub, rstrip(SEPARATOR_CHARS) strips COUNTERS' separators:
+    checked character by character over all of Unicode."""
+    assert set(web_cues.WHITE_SPACE) == set(WHITE_SPACE)
+    separator = re.compile(r"[\s:：|]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (char in web_cues.BULLET_CHARS) == bool(web_cues.BULLETS.match(char)), ascii(char)
+        assert (char in web_cues.SEPARATOR_CHARS) == bool(separator.match(char)), ascii(char)
+
+
+def normalise_plain(text):
+    norm = web_cues.BULLETS.sub("", text.casefold()).strip()
+    return web_cues.collapse_spaces(without_counter_plain(norm).replace("’", "'"))
+
+
+COUNTER_ENDS = st.lists(st.sampled_from(list("()0123456789") + ["٣", "²", "Ⅻ", "a", " ", ":", "：", "|", "\t", "-"]),
+                        max_size=12).map("".join)
+
+
+COUNTER_EDGES = ["", ")", "()", "12)", "(12)", "[12)", "a(12)", "(12", "12", "x (1) 2", "(٣)", "(²)", "²", "Ⅻ",
+                 "Tags: (3) ", "share(0)|", "- Bình luận (12) :", "((1))", "(1)(2)"]
+
+
+@settings(max_examples=800, derandomize=True)
+@given(st.one_of(st.sampled_from(COUNTER_EDGES), CUE_LINES, COUNTER_ENDS,
+                 st.tuples(CUE_LINES, COUNTER_ENDS).map("".join)))
+def test_normalise_and_the_counter_search_equal_their_patterns(text):
+    assert web_cues.normalise(text) == normalise_plain(text)
+    found = web_cues.TRAILING_NUMBER.search(text)
+    assert web_cues._counter_start(text) == (found.start() if found else len(text))
+    assert web_cues._without_counter(text) == without_counter_plain(text)
