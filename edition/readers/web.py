@@ -105,6 +105,7 @@ def check_overrides(overrides: ReaderOverrides, meta: ArticleMeta, page: Page) -
 def decide_blank_and_forced(page: Page, overrides: ReaderOverrides, meta: ArticleMeta,
                             decisions: Decisions) -> None:
     forced = {item.line: item.reason for item in overrides.drop}
+    chosen = {overrides.headline, overrides.lede, *overrides.keep}  # (lede False or None: no line number)
     start, end = overrides.body_start or 1, overrides.body_end or len(page.lines)
     for line in page.lines:
         number = line.number
@@ -112,7 +113,7 @@ def decide_blank_and_forced(page: Page, overrides: ReaderOverrides, meta: Articl
             decisions[number] = blank_drop(number, line.raw)
         elif number in forced:
             decisions[number] = DroppedLine(number, line.raw, RULE_OVERRIDE, f"{forced[number]} ({meta.path})")
-        elif number == overrides.headline or number == overrides.lede or number in overrides.keep:
+        elif number in chosen:
             continue
         elif number < start:
             decisions[number] = DroppedLine(number, line.raw, RULE_OVERRIDE,
@@ -298,7 +299,8 @@ def assemble(source: RawSource, meta: ArticleMeta, page: Page, decisions: Decisi
         if isinstance(decision, DroppedLine):
             drops.append(decision)
             continue
-        span, inlines = LineSpan(line.number, line.number), (Text(tidy(decision.text)),)
+        # no tidy() here: a kept text is a line's text or a stripped piece of it, tidy already (tests check)
+        span, inlines = LineSpan(line.number, line.number), (Text(decision.text),)
         if decision.role == "headline":
             parts["headline"] = Heading(inlines, span, level=1)
         elif decision.role in ("byline", "lede") and parts[decision.role] is None:

@@ -252,8 +252,8 @@ def teaser_list(line: Line, page: Page) -> str | None:
     text = line.text
     if shape.is_teaser_item(text):
         return "item of a teaser list (truncated summary, image or video link)"
-    neighbours = (page.previous_text(line.number), page.next_text(line.number))
-    if any(n is not None and n.text == text for n in neighbours):
+    previous, following = page.previous_text(line.number), page.next_text(line.number)
+    if previous is not None and previous.text == text or following is not None and following.text == text:
         return "teaser headline repeated in a list of other articles"
     if shape.is_teaser_headline(text):
         return "headline of a teaser for another article"
