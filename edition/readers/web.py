@@ -16,6 +16,7 @@ Every line ends up in exactly one block's ``lines`` or in ``Article.drops``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Callable
 
 from ..errors import EditionError, Problem
@@ -160,6 +161,7 @@ def decide_after_end(page: Page, body: list[Line], overrides: ReaderOverrides,
     if end is None:
         return body, None
     end = pull_back_over_image_cards(page, end)
+    after = f"after the end of the article ({end.cause})"
     for line in body:
         if line.number < end.line:
             continue
@@ -167,9 +169,7 @@ def decide_after_end(page: Page, body: list[Line], overrides: ReaderOverrides,
             decisions[line.number] = Kept("paragraph", line.text)
             continue
         rule, reason = first_reason(AFTER_END, line, page) or (RULE_AFTER_END, "")
-        decisions[line.number] = DroppedLine(line.number, line.raw, rule,
-                                             f"{reason + '; ' if reason else ''}after the end of the article "
-                                             f"({end.cause})")
+        decisions[line.number] = DroppedLine(line.number, line.raw, rule, f"{reason}; {after}" if reason else after)
     return [line for line in body if line.number < end.line], end.signature
 
 
@@ -311,5 +311,5 @@ def assemble(source: RawSource, meta: ArticleMeta, page: Page, decisions: Decisi
             blocks.append(Caption(inlines, span))
         else:
             blocks.append(Paragraph(inlines, span))
-    drops.sort(key=lambda d: d.line)
+    drops.sort(key=attrgetter("line"))
     return Article(meta=meta, source=source.file, blocks=tuple(blocks), drops=tuple(drops), **parts)
