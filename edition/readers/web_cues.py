@@ -23,7 +23,7 @@ LABEL_MAX_CHARS = 160  # 'Xem thêm: <a headline>' is one headline long
 
 BULLETS = re.compile(r"^[\s\-–—•·*>|]+")  # what normalise removes at the start
 COUNTERS = re.compile(r"[\s:：|]*(?:\(\d+\)|\d+)?[\s:：|]*$")  # what normalise removes at the end
-TRAILING_NUMBER = re.compile(r"(?:\(\d+\)|\d+)\Z")
+TRAILING_NUMBER = re.compile(r"(?:\(\d+\)|\d+)\Z")  # the counter _counter_start finds (tests check)
 LABEL_SEPARATOR = re.compile(r"\s*[:：]\s*")  # 'Xem thêm: <headline>'
 
 # Every character that is white space (str.isspace, the same as \s: tests check all of
