@@ -8,8 +8,10 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from edition.metadata import ReaderOverrides
 from edition.readers import web_cues, web_rules, web_text as shape
 from edition.readers.common import SPACES, collapse_spaces, tidy
+from web_helpers import read_text
 
 WHITE_SPACE = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
 SPACEY = st.text(alphabet=st.sampled_from(WHITE_SPACE + list("aĐđế.:(1)|-")), max_size=40)
@@ -63,7 +65,8 @@ def is_all_caps_plain(text):
 @settings(max_examples=800, derandomize=True)
 @given(LINES, st.integers(min_value=0, max_value=30))
 def test_web_text_shortcuts_equal_the_plain_predicates(text, limit):
-    assert shape.word_count(text, limit) == min(len(shape.words(text)), limit + 1)
+    assert shape.words(text) == shape.WORD.findall(text)
+    assert shape.word_count(text, limit) == min(len(shape.WORD.findall(text)), limit + 1)
     assert shape.has_photo_credit(text) == has_photo_credit_plain(text)
     assert shape.is_name(text) == is_name_plain(text)
     assert shape.is_all_caps(text) == is_all_caps_plain(text)
@@ -72,7 +75,7 @@ def test_web_text_shortcuts_equal_the_plain_predicates(text, limit):
 
 def test_words_split_at_the_same_white_space_as_str_split():
     text = "".join(WHITE_SPACE) + "a" + "".join(WHITE_SPACE) + "b\u200bc"
-    assert shape.words(text) == text.split()
+    assert shape.WORD.findall(text) == text.split() == shape.words(text) == ["a", "b\u200bc"]
 
 
 # --- web_cues: match_cue as it was, every group tried phrase by phrase ------------------
@@ -168,3 +171,84 @@ def test_rule_lists_and_neighbours_equal_the_plain_versions(texts):
         assert page.widget_drop(line) == widget
         assert web_rules.before_headline_drop(line, page) == \
             web_rules.first_reason(with_cue_groups_expanded(web_rules.BEFORE_HEADLINE), line, page)
+
+
+# --- web_cues: normalise with str methods, against its patterns ---------------------------
+
+def test_the_strip_sets_are_the_classes_of_their_patterns():
+    """lstrip(BULLET_CHARS) is BULLETS.sub, rstrip(SEPARATOR_CHARS) strips COUNTERS' separators:
+    checked character by character over all of Unicode."""
+    assert set(web_cues.WHITE_SPACE) == set(WHITE_SPACE)
+    separator = re.compile(r"[\s:：|]")
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert (char in web_cues.BULLET_CHARS) == bool(web_cues.BULLETS.match(char)), ascii(char)
+        assert (char in web_cues.SEPARATOR_CHARS) == bool(separator.match(char)), ascii(char)
+
+
+def normalise_plain(text):
+    norm = web_cues.BULLETS.sub("", text.casefold()).strip()
+    return web_cues.collapse_spaces(without_counter_plain(norm).replace("’", "'"))
+
+
+COUNTER_ENDS = st.lists(st.sampled_from(list("()0123456789") + ["٣", "²", "Ⅻ", "a", " ", ":", "：", "|", "\t", "-"]),
+                        max_size=12).map("".join)
+
+
+COUNTER_EDGES = ["", ")", "()", "12)", "(12)", "[12)", "a(12)", "(12", "12", "x (1) 2", "(٣)", "(²)", "²", "Ⅻ",
+                 "Tags: (3) ", "share(0)|", "- Bình luận (12) :", "((1))", "(1)(2)"]
+
+
+@settings(max_examples=800, derandomize=True)
+@given(st.one_of(st.sampled_from(COUNTER_EDGES), CUE_LINES, COUNTER_ENDS,
+                 st.tuples(CUE_LINES, COUNTER_ENDS).map("".join)))
+def test_normalise_and_the_counter_search_equal_their_patterns(text):
+    assert web_cues.normalise(text) == normalise_plain(text)
+    found = web_cues.TRAILING_NUMBER.search(text)
+    assert web_cues._counter_start(text) == (found.start() if found else len(text))
+    assert web_cues._without_counter(text) == without_counter_plain(text)
+
+
+# --- web: the texts the reader keeps are tidy already (assemble does not tidy them again) -----
+
+def read_page(texts, **reader):
+    return read_text("\n".join(texts), title=texts[0] if texts else None, overrides=ReaderOverrides(**reader))
+
+
+def block_texts(article):
+    return [inline.text for block in article.all_blocks() for inline in block.inlines if hasattr(inline, "text")]
+
+
+GLUED_AND_CAPTIONS = st.sampled_from([
+    "TẠP CHÍ QUỐC PHÒNG TOÀN DÂN  Tiêu đề\tbài báo", "![]()  Ảnh đẹp |  ", "Chú thích ảnh :  Lễ ký |",
+    "Bộ trưởng phát biểu.\u00a0Ảnh: TTXVN  |", "  By  Jane\u2003Doe ", "Nguyễn  Văn An", "\t[Video]  Clip  ",
+    "Lan  tỏa\u3000tiếng Việt", "Đoạn văn  dài kết thúc bằng dấu chấm. " * 4])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(GLUED_AND_CAPTIONS, PAGE_LINES.map(" \t ".join), LINES), max_size=14))
+def test_every_text_the_web_reader_keeps_is_tidy(texts):
+    article = read_page(texts)
+    assert [text for text in block_texts(article) if tidy(text) != text] == []
+
+
+def test_kept_texts_of_overridden_headline_and_lede_are_tidy():
+    texts = ["  CHROME  ", "TẠP CHÍ QUỐC PHÒNG TOÀN DÂN  Tiêu  đề bài báo ", "Lede  text that is long enough "
+             "to be a standfirst, with\u00a0a stop.", "Body  paragraph\tone ends here.", "Body two ends here."]
+    article = read_page(texts, headline=2, lede=3)
+    assert article.headline is not None and article.lede is not None
+    assert [text for text in block_texts(article) if tidy(text) != text] == []
+
+
+# --- web_text: the teaser item's first-character look -------------------------------------
+
+TEASER_STARTS = ["-", "–", "—", "•", "·", "*", "![", "[", "[video]", "[Ảnh]", "!", "", "a", "‐"]
+TEASER_LINES = st.one_of(LINES, st.tuples(st.sampled_from(TEASER_STARTS), st.sampled_from([" ", "", "](x.jpg)", "] "]),
+                                          LINES, st.sampled_from(["", "...", "…"])).map("".join))
+
+
+@settings(max_examples=800, derandomize=True)
+@given(TEASER_LINES)
+def test_teaser_item_equals_its_three_patterns(text):
+    plain = bool(shape.DASH_TEASER.match(text) or shape.IMAGE_LINK.match(text) or shape.MEDIA_TEASER.match(text))
+    assert shape.is_teaser_item(text) == plain

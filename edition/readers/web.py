@@ -16,6 +16,7 @@ Every line ends up in exactly one block's ``lines`` or in ``Article.drops``.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Callable
 
 from ..errors import EditionError, Problem
@@ -105,6 +106,7 @@ def check_overrides(overrides: ReaderOverrides, meta: ArticleMeta, page: Page) -
 def decide_blank_and_forced(page: Page, overrides: ReaderOverrides, meta: ArticleMeta,
                             decisions: Decisions) -> None:
     forced = {item.line: item.reason for item in overrides.drop}
+    chosen = {overrides.headline, overrides.lede, *overrides.keep}  # (lede False or None: no line number)
     start, end = overrides.body_start or 1, overrides.body_end or len(page.lines)
     for line in page.lines:
         number = line.number
@@ -112,7 +114,7 @@ def decide_blank_and_forced(page: Page, overrides: ReaderOverrides, meta: Articl
             decisions[number] = blank_drop(number, line.raw)
         elif number in forced:
             decisions[number] = DroppedLine(number, line.raw, RULE_OVERRIDE, f"{forced[number]} ({meta.path})")
-        elif number == overrides.headline or number == overrides.lede or number in overrides.keep:
+        elif number in chosen:
             continue
         elif number < start:
             decisions[number] = DroppedLine(number, line.raw, RULE_OVERRIDE,
@@ -159,6 +161,7 @@ def decide_after_end(page: Page, body: list[Line], overrides: ReaderOverrides,
     if end is None:
         return body, None
     end = pull_back_over_image_cards(page, end)
+    after = f"after the end of the article ({end.cause})"
     for line in body:
         if line.number < end.line:
             continue
@@ -166,9 +169,7 @@ def decide_after_end(page: Page, body: list[Line], overrides: ReaderOverrides,
             decisions[line.number] = Kept("paragraph", line.text)
             continue
         rule, reason = first_reason(AFTER_END, line, page) or (RULE_AFTER_END, "")
-        decisions[line.number] = DroppedLine(line.number, line.raw, rule,
-                                             f"{reason + '; ' if reason else ''}after the end of the article "
-                                             f"({end.cause})")
+        decisions[line.number] = DroppedLine(line.number, line.raw, rule, f"{reason}; {after}" if reason else after)
     return [line for line in body if line.number < end.line], end.signature
 
 
@@ -298,7 +299,8 @@ def assemble(source: RawSource, meta: ArticleMeta, page: Page, decisions: Decisi
         if isinstance(decision, DroppedLine):
             drops.append(decision)
             continue
-        span, inlines = LineSpan(line.number, line.number), (Text(tidy(decision.text)),)
+        # no tidy() here: a kept text is a line's text or a stripped piece of it, tidy already (tests check)
+        span, inlines = LineSpan(line.number, line.number), (Text(decision.text),)
         if decision.role == "headline":
             parts["headline"] = Heading(inlines, span, level=1)
         elif decision.role in ("byline", "lede") and parts[decision.role] is None:
@@ -309,5 +311,5 @@ def assemble(source: RawSource, meta: ArticleMeta, page: Page, decisions: Decisi
             blocks.append(Caption(inlines, span))
         else:
             blocks.append(Paragraph(inlines, span))
-    drops.sort(key=lambda d: d.line)
+    drops.sort(key=attrgetter("line"))
     return Article(meta=meta, source=source.file, blocks=tuple(blocks), drops=tuple(drops), **parts)

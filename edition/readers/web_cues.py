@@ -21,10 +21,17 @@ from .common import collapse_spaces
 CONTAINS_MAX_CHARS = 300  # prompts and notices run to two or three sentences; body paragraphs are longer
 LABEL_MAX_CHARS = 160  # 'Xem thêm: <a headline>' is one headline long
 
-BULLETS = re.compile(r"^[\s\-–—•·*>|]+")
+BULLETS = re.compile(r"^[\s\-–—•·*>|]+")  # what normalise removes at the start
 COUNTERS = re.compile(r"[\s:：|]*(?:\(\d+\)|\d+)?[\s:：|]*$")  # what normalise removes at the end
-TRAILING_NUMBER = re.compile(r"(?:\(\d+\)|\d+)\Z")
+TRAILING_NUMBER = re.compile(r"(?:\(\d+\)|\d+)\Z")  # the counter _counter_start finds (tests check)
 LABEL_SEPARATOR = re.compile(r"\s*[:：]\s*")  # 'Xem thêm: <headline>'
+
+# Every character that is white space (str.isspace, the same as \s: tests check all of
+# Unicode), for str.lstrip and str.rstrip, which stop at a character not in the set.
+WHITE_SPACE = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+               "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+BULLET_CHARS = WHITE_SPACE + "-–—•·*>|"  # the class of BULLETS
+SEPARATOR_CHARS = WHITE_SPACE + ":：|"  # the class around the counter in COUNTERS
 
 
 @dataclass(frozen=True)
@@ -118,7 +125,8 @@ GROUPS: tuple[CueGroup, ...] = (
 
 
 def normalise(text: str) -> str:
-    text = BULLETS.sub("", text.casefold()).strip()
+    # lstrip(BULLET_CHARS) is BULLETS.sub("", ...) without a pattern call per line
+    text = text.casefold().lstrip(BULLET_CHARS).strip()
     return collapse_spaces(_without_counter(text).replace("’", "'"))
 
 
@@ -126,23 +134,31 @@ def _without_counter(text: str) -> str:
     """``text`` without a trailing counter ('(12)', '12') and the separators around it.
 
     The same as COUNTERS.sub("", text).strip(), without trying the pattern at every
-    position of long lines (every line of a page is normalised).
+    position of long lines (every line of a page is normalised): the separators are
+    stripped with str.rstrip, and the counter is looked for from the end.
     """
-    text = _rstrip_separators(text)
-    # TRAILING_NUMBER.search tries every position of the line; only a line ending in
-    # a digit or ')' can hold a match (\d is str.isdecimal, tests check all of Unicode)
-    found = TRAILING_NUMBER.search(text) if text.endswith(")") or text[-1:].isdecimal() else None
-    if found:
-        text = _rstrip_separators(text[:found.start()])
+    text = text.rstrip(SEPARATOR_CHARS)
+    start = _counter_start(text)
+    if start < len(text):
+        text = text[:start].rstrip(SEPARATOR_CHARS)
     return text.strip()
 
 
-def _rstrip_separators(text: str) -> str:
-    while True:
-        stripped = text.rstrip().rstrip(":：|")
-        if stripped == text:
-            return text
-        text = stripped
+def _counter_start(text: str) -> int:
+    """Where TRAILING_NUMBER matches ``text`` ('(12)' or '12' at its very end); ``len(text)`` if nowhere.
+
+    Only the run of digits (\\d is str.isdecimal: tests check all of Unicode) ending the
+    text, or ending it before a ')' that a '(' opens, is read.
+    """
+    end = len(text) - 1 if text.endswith(")") else len(text)
+    start = end
+    while start and text[start - 1].isdecimal():
+        start -= 1
+    if start == end:
+        return len(text)  # no digits
+    if end == len(text):
+        return start  # '12'
+    return start - 1 if text[start - 1:start] == "(" else len(text)  # '(12)'
 
 
 def _phrase_trie(phrases: Iterable[str]) -> str:
@@ -166,28 +182,29 @@ ALL_EXACT = frozenset().union(*(group.exact for group in GROUPS))
 ANY_CONTAINED = re.compile(_phrase_trie(phrase for group in GROUPS for phrase in group.contains))
 
 
-def _may_be_cue(text: str, norm: str) -> bool:
-    """False when no group of ``match_cue`` can match: one set look-up and one regex for all groups.
-
-    Most lines are no cue; trying each group's phrases one by one costs several times more.
-    """
-    return (norm in ALL_EXACT or len(text) <= LABEL_MAX_CHARS and (":" in norm or "：" in norm)
-            or len(text) <= CONTAINS_MAX_CHARS and ANY_CONTAINED.search(norm) is not None)
-
-
 def match_cue(text: str) -> CueMatch | None:
-    """The first cue group this line belongs to, or None."""
+    """The first cue group this line belongs to, or None.
+
+    Whether the line can be a label ('phrase: more text') or holds any ``contains``
+    phrase is asked once, for all groups: most lines are no cue, and trying each
+    group's phrases one by one costs several times more than one set look-up and one
+    regex (ANY_CONTAINED finds a phrase if and only if some group's loop would).
+    """
     norm = normalise(text)
-    if not norm or not _may_be_cue(text, norm):
+    if not norm:
+        return None
+    labelled = len(text) <= LABEL_MAX_CHARS and (":" in norm or "：" in norm)  # else LABEL_SEPARATOR cannot split
+    contains = len(text) <= CONTAINS_MAX_CHARS and ANY_CONTAINED.search(norm) is not None
+    if not (labelled or contains or norm in ALL_EXACT):
         return None
     for group in GROUPS:
         if norm in group.exact:
             return CueMatch(group, norm, whole_line=True)
-        if group.label and len(text) <= LABEL_MAX_CHARS:
+        if group.label and labelled:
             head = LABEL_SEPARATOR.split(norm, maxsplit=1)
             if len(head) == 2 and head[0] in group.exact:
                 return CueMatch(group, head[0], whole_line=False)
-        if len(text) <= CONTAINS_MAX_CHARS:
+        if contains:
             for phrase in group.contains:
                 if phrase in norm:
                     return CueMatch(group, phrase, whole_line=False)

@@ -88,7 +88,8 @@ BREADCRUMB = re.compile(r"\S\s+(?:>|›|»|/|\|)\s+\S")
 
 
 def words(text: str) -> list[str]:
-    return WORD.findall(text)
+    """``WORD.findall(text)``: str.split() cuts at the same white space (tests check it), without the regex engine."""
+    return text.split()
 
 
 def word_count(text: str, limit: int) -> int:
@@ -212,9 +213,17 @@ def is_teaser_headline(text: str) -> bool:
     return len(text) <= TEASER_MAX_CHARS and not ends_with_punctuation(text) and word_count(text, 1) >= 2
 
 
+TEASER_ITEM_STARTS = ("-", "–", "—", "•", "·", "*", "![", "[")  # DASH_TEASER, IMAGE_LINK, MEDIA_TEASER start so
+
+
 def is_teaser_item(text: str) -> bool:
-    """Items only teaser lists are made of: '- Truncated summary...', image links, '[Video] ...'."""
-    return bool(DASH_TEASER.match(text) or IMAGE_LINK.match(text) or MEDIA_TEASER.match(text))
+    """Items only teaser lists are made of: '- Truncated summary...', image links, '[Video] ...'.
+
+    Most lines start with none of TEASER_ITEM_STARTS: one startswith() answers for them,
+    where the three patterns cost three calls (tests check it gives the same).
+    """
+    return text.startswith(TEASER_ITEM_STARTS) and bool(
+        DASH_TEASER.match(text) or IMAGE_LINK.match(text) or MEDIA_TEASER.match(text))
 
 
 def is_table_cell_end(text: str) -> bool:
@@ -228,12 +237,14 @@ def caption_text(text: str) -> str:
     return CAPTION_LABEL.sub("", text).strip()
 
 
-# every credit pattern needs one of these: the colon of 'Ảnh: …', the slash of 'REUTERS/…'
-# and '[1/2]', or 'Ảnh minh họa'; looking for them is cheaper than trying the patterns
-CREDIT_MARKS = (":", "：", "/", "Ảnh minh h")
+def has_credit_mark(text: str) -> bool:
+    """What every credit pattern needs: the colon of 'Ảnh: …', the slash of 'REUTERS/…' and
+    '[1/2]', or 'Ảnh minh họa'. Looking for them is cheaper than trying the patterns (and
+    four ``in`` tests cost a quarter of any() over a tuple of the marks)."""
+    return ":" in text or "：" in text or "/" in text or "Ảnh minh h" in text
 
 
 def has_photo_credit(text: str) -> bool:
-    if len(text) > CAPTION_MAX_CHARS or not any(mark in text for mark in CREDIT_MARKS):
+    if len(text) > CAPTION_MAX_CHARS or not has_credit_mark(text):
         return False
     return any(p.search(text) for p in (PHOTO_CREDIT_END, AGENCY_CREDIT_END, GALLERY_COUNTER))

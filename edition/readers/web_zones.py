@@ -10,6 +10,7 @@ teaser items, or a page that ends in a run of unpunctuated teaser headlines.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterator
 
 from . import web_text as shape
 from .web_rules import Line, Page, before_headline_drop
@@ -40,23 +41,28 @@ def find_headline(page: Page, lines: list[Line], title: str | None = None) -> He
 
     Preference: the line that holds the title the editor recorded; else the first
     candidate that the article visibly follows (lede, byline, date, image); else the
-    first candidate at all.
+    first candidate at all. Each is the first of its kind: the search stops there.
     """
+    wanted = fold_title(title) if title else None
     candidates = []
+    for found in _headline_candidates(page, lines):
+        if wanted and wanted in fold_title(found.text):
+            return found
+        candidates.append(found)
+    followed = (c for c in candidates if not c.text.endswith(".") and _article_follows(page.at(c.line), page))
+    return next(followed, candidates[0] if candidates else None)
+
+
+def _headline_candidates(page: Page, lines: list[Line]) -> Iterator[HeadlineFound]:
+    """The lines that may be the headline, in order: neither chrome above it nor prose below it."""
     for line in lines[:HEADLINE_SEARCH_LINES]:
         if before_headline_drop(line, page):
             continue
         glued = shape.split_glued_banner(line.text)
         found = HeadlineFound(line.number, glued[1], glued[0]) if glued else HeadlineFound(line.number, line.text)
         if len(found.text) > shape.HEADLINE_MAX_CHARS:
-            break  # prose: the article has begun
-        candidates.append(found)
-    if not candidates:
-        return None
-    wanted = fold_title(title) if title else None
-    by_title = [c for c in candidates if wanted and wanted in fold_title(c.text)]
-    followed = [c for c in candidates if not c.text.endswith(".") and _article_follows(page.at(c.line), page)]
-    return (by_title or followed or candidates)[0]
+            return  # prose: the article has begun
+        yield found
 
 
 def fold_title(text: str) -> str:
