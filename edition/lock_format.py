@@ -30,7 +30,7 @@ from functools import lru_cache
 from typing import Any
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
-from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself, write_scalar
+from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself
 
 LOCK_WIDTH = 100_000  # PyYAML's line width for locks: long paragraphs stay on one line
 TOP_KEYS = ("slugs", "paragraphs", "headings")
@@ -94,7 +94,9 @@ def read_scalar(raw: str) -> tuple[str | None, bool]:
         if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
             raise Declined
         value = inner.replace("''", "'")
-        return value, write_scalar(value) == raw  # not so if the writer writes it plain
+        # Whether write_scalar(value) == raw, without its second scan of a printable value:
+        # it quotes the value as raw is quoted unless it writes it plain.
+        return value, not (value and reads_back_as_itself(value))
     if raw == "null":
         return None, True
     if not raw or not reads_back_as_itself(raw):  # PyYAML reads a plain scalar as itself only if

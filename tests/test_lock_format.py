@@ -23,8 +23,8 @@ from edition.anchor_lock import HEADER, ArticleLock, dump_lock, load_lock, lock_
 from edition.anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from edition.errors import EditionError
 from edition.anchor_lock import LOCK_WIDTH
-from edition.lock_format import read_lock, read_lock_text
-from edition.yaml_writer import block_scalar, dump_block_yaml
+from edition.lock_format import Declined, read_lock, read_lock_text, read_scalar
+from edition.yaml_writer import block_scalar, dump_block_yaml, write_scalar
 from edition.yamlfile import FAST_DUMPER
 from line_edits import LINE_EDITS, edit_line
 
@@ -410,3 +410,49 @@ def test_dump_lock_leaves_a_line_past_the_width_to_pyyaml():
     lock = ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", long)])
     assert dump_lock(lock) == generic_dump(lock)
     assert long not in dump_lock(lock)  # PyYAML folds it
+
+
+# --- the reader's shortcuts ---------------------------------------------------------------------
+
+
+@given(st.one_of(printable_text.map(lambda s: "'" + s.replace("'", "''") + "'"), printable_text,
+                 printable_text.map(lambda s: "'" + s + "'")))
+@example("''")
+@example("'it''s'")
+@example("'a: b'")
+@example("'plain'")
+@example("'yes'")
+@example("'''x'")
+@settings(max_examples=500)
+def test_read_scalar_says_written_exactly_when_write_scalar_writes_the_value_so(raw):
+    """read_scalar tells whether a printable scalar is as the writer writes its value without
+    writing it again: that must be write_scalar(value) == raw, quoted or plain."""
+    try:
+        value, as_written = read_scalar(raw)
+    except Declined:
+        return
+    assert yaml.safe_load(f"text: {raw}\n") == {"text": value}
+    assert as_written == (value is None and raw == "null" or write_scalar(value) == raw)
+
+
+@given(st.one_of(st.binary(max_size=40), st.lists(st.sampled_from(["\r", "\n", "\r\n", "a", "ệ", "\ufeff", "\x85",
+                                                                     "\u2028"]), max_size=12)
+                 .map(lambda parts: "".join(parts).encode("utf-8"))))
+@example(b"a\r\r\nb\r")
+@example(b"\xe1\x80")
+@settings(max_examples=300)
+def test_a_lock_file_is_read_as_read_text_reads_it(tmp_path_factory, data):
+    """anchor_lock.read_text decodes the bytes itself: same text (line ends turned into "\\n"),
+    same error, as Path.read_text."""
+    from edition.anchor_lock import read_text
+
+    path = tmp_path_factory.mktemp("lock") / "a.lock.yml"
+    path.write_bytes(data)
+
+    def outcome(read):
+        try:
+            return read(path)
+        except UnicodeDecodeError as err:
+            return repr(err)
+
+    assert outcome(read_text) == outcome(lambda p: p.read_text(encoding="utf-8"))
