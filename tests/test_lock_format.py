@@ -456,3 +456,58 @@ def test_a_lock_file_is_read_as_read_text_reads_it(tmp_path_factory, data):
             return repr(err)
 
     assert outcome(read_text) == outcome(lambda p: p.read_text(encoding="utf-8"))
+
+
+# Lines: 0 header, 1 slugs:, 2 its slug, 3 paragraphs:, 4 anchor, 5 label, 6 status, 7 at, 8 text.
+ARTICLE_LOCK = ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x", MERGED, "p-2")])
+
+
+def general_reading(text: str, header: str):
+    """lock_format._read's reading of ``text`` (data and whether canonical); None if declined."""
+    from edition.lock_format import _read
+
+    try:
+        return _read(text.split("\n")[:-1], header)
+    except Declined:
+        return None
+
+
+@given(article_locks(printable_text), st.lists(st.tuples(st.sampled_from(HAND_EDITS), st.integers(0, 100),
+                                                          printable_text), max_size=2))
+@example(ArticleLock("sources/a.txt", ["anchor: p"], [LockEntry("p-1", "1", "x")]), [])
+@example(ARTICLE_LOCK, [("value", 6, "live")])  # the status of a live entry written out
+@example(ARTICLE_LOCK, [("value", 7, "~")])  # another null
+@example(ARTICLE_LOCK, [("value", 5, "null")])  # a null label
+@example(ARTICLE_LOCK, [("value", 5, "")])
+@example(ARTICLE_LOCK, [("value", 8, "a text long enough to skip: the cache")])  # not plain
+@example(ARTICLE_LOCK, [("value", 2, "a: b")])  # an entry among the slugs
+@settings(max_examples=800)
+def test_the_written_layout_is_read_as_the_general_reader_reads_it(lock, edits):
+    """_read_written, the shortcut for a lock as the build wrote it, reads what _read reads
+    and calls canonical, or leaves the text to _read; it takes every lock dump_lock writes."""
+    from hypothesis import event
+    from edition.lock_format import PRINTABLE_LINES, _read_written
+
+    lines = dump_lock(lock).split("\n")[:-1]
+    for edit, at, text in edits:
+        lines = hand_edit(lines, edit, at, text)
+    text = "\n".join(lines) + "\n"
+    if not PRINTABLE_LINES.match(text):
+        return
+    for header in HEADER.format(source=lock.source), "", "#\n", "# two lines\n#\n":
+        fast = _read_written(text, header)
+        event("shortcut" if fast is not None else "general reader")
+        general = general_reading(text, header)
+        if fast is not None:
+            assert general == (fast, True)
+        elif general is not None:
+            assert not (general[1] and not edits)  # dump_lock's texts are not left to _read
+
+
+def test_a_header_of_two_lines_is_never_canonical():
+    """_read compares the first line with the header: a header with a line break in it (a
+    source named so) never matches, and the shortcut must not take it either."""
+    body = dump_lock(ARTICLE_LOCK).split("\n", 1)[1]
+    reading = read_lock("#a\n#b\n" + body, "#a\n#b\n")
+    assert reading is not None and not reading.canonical
+    assert reading.data == yaml.safe_load(body)
