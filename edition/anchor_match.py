@@ -156,6 +156,8 @@ def assign(entries: list[LockEntry], texts: list[str], prefix: str = "p-") -> As
 
 def retire(lost: list[LockEntry], live: list[LockEntry], blocks: list[LockEntry]) -> list[LockEntry]:
     """Each lost entry resolves at the block that holds its words, else the nearest survivor."""
+    if not lost:  # the usual build: every published anchor still has its block
+        return []
     if not blocks:
         return [replace(e, status=REMOVED, at=None) for e in lost]
     order = {e.anchor: n for n, e in enumerate(live)}
@@ -175,6 +177,8 @@ def retire(lost: list[LockEntry], live: list[LockEntry], blocks: list[LockEntry]
 
 def resolve_retired(retired: list[LockEntry], blocks: list[LockEntry]) -> list[LockEntry]:
     """Point every retired entry at a block that exists now (following chains of retirements)."""
+    if not retired:
+        return []
     current = {b.anchor for b in blocks}
     by_anchor = {e.anchor: e for e in retired}
     resolved = []

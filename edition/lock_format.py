@@ -16,6 +16,10 @@ article derives the lock again; when it equals a canonical lock read from the fi
 the file already holds the new text, so the build neither writes the lock's YAML
 nor reads the file again to compare (locks.changed_lock_text).
 
+Nearly every lock is canonical, so that layout is recognised first, with two regexes
+(``_read_written``); any other text goes to the line-by-line reader (``_read``), and
+tests/test_lock_format.py holds the first to what the second reads.
+
 When a lock is written, ``write_lock_body`` writes the text dump_block_yaml would
 write for it straight from its entries, without that function's walk through any
 nesting of dicts and lists (a third of its time on the bench locks). Any value
@@ -30,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
-from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself, write_scalar
+from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself
 
 LOCK_WIDTH = 100_000  # PyYAML's line width for locks: long paragraphs stay on one line
 TOP_KEYS = ("slugs", "paragraphs", "headings")
@@ -45,6 +49,25 @@ SHORT = 24  # longer values are paragraphs' texts, seldom read twice: their read
 # Printable lines (see PRINTABLE_LINE): one match over the whole text spares every value
 # and comment a check of its own.
 PRINTABLE_LINES = re.compile(f"[\n{PRINTABLE_CHARS}]*\\Z")
+
+
+# --- a lock's body exactly in the layout dump_lock writes: one match proves the layout
+# of the usual lock, one findall per list cuts its entries (see _read_written).
+
+def _written_entry(value: str) -> str:
+    """A pattern for an entry's lines as dump_lock writes them (a live entry has no status
+    nor at), each value matched by ``value``."""
+    return rf"- anchor: {value}\n  label: {value}\n(?:  status: {value}\n  at: {value}\n)?  text: {value}\n"
+
+
+def _written_list(key: str, item: str) -> str:
+    """A pattern for ``key: []``, or ``key:`` then one ``item`` or more, captured."""
+    return rf"{key}:(?: \[\]\n|\n((?:{item})+))"
+
+
+WRITTEN_ENTRY = re.compile(_written_entry("(.+)"))  # every value one line, never empty
+WRITTEN_BODY = re.compile(_written_list("slugs", r"- .+\n") + _written_list("paragraphs", _written_entry(".+"))
+                          + _written_list("headings", _written_entry(".+")))
 
 
 class Declined(Exception):
@@ -75,14 +98,15 @@ def read_lock(text: str, header: str) -> LockReading | None:
     # lines only is read here.
     if not text.endswith("\n") or not PRINTABLE_LINES.match(text):
         return None
-    lines = text.split("\n")
-    lines.pop()  # after the last line end
-    try:
-        data, canonical = _read(lines, header)
-    except Declined:
-        return None
+    data = _read_written(text, header)  # the usual lock: as the build wrote it
+    canonical = data is not None
+    if data is None:
+        try:
+            data, canonical = _read(text.split("\n")[:-1], header)  # [:-1]: after the last line end
+        except Declined:
+            return None
     if canonical and len(text) > LOCK_WIDTH:  # dump_block_yaml leaves a longer line to PyYAML, which may fold it
-        canonical = max(map(len, lines[1:])) <= LOCK_WIDTH
+        canonical = max(map(len, text.split("\n")[1:])) <= LOCK_WIDTH
     return LockReading(data, canonical)
 
 
@@ -94,7 +118,9 @@ def read_scalar(raw: str) -> tuple[str | None, bool]:
         if len(raw) < 2 or not raw.endswith("'") or "'" in inner.replace("''", ""):
             raise Declined
         value = inner.replace("''", "'")
-        return value, write_scalar(value) == raw  # not so if the writer writes it plain
+        # Whether write_scalar(value) == raw, without its second scan of a printable value:
+        # it quotes the value as raw is quoted unless it writes it plain.
+        return value, not (value and reads_back_as_itself(value))
     if raw == "null":
         return None, True
     if not raw or not reads_back_as_itself(raw):  # PyYAML reads a plain scalar as itself only if
@@ -104,6 +130,58 @@ def read_scalar(raw: str) -> tuple[str | None, bool]:
 
 # Anchors, labels and statuses repeat from lock to lock: their readings are cached.
 read_short_scalar = lru_cache(maxsize=1024)(read_scalar)
+
+
+class NotWritten(Exception):
+    """A value that dump_lock does not write so."""
+
+
+def _read_written(text: str, header: str) -> dict[str, list] | None:
+    """What ``_read`` reads in ``text`` when it finds it canonical: ``header`` (one comment
+    line), then the body exactly as dump_lock writes it; None for any other text (``_read``
+    then reads it). A printable text is assumed (see read_lock)."""
+    if not header.startswith("#") or header.find("\n") != len(header) - 1 or not text.startswith(header):
+        return None
+    body = WRITTEN_BODY.fullmatch(text, len(header))
+    if body is None:
+        return None
+    slugs, paragraphs, headings = body.groups()
+    try:
+        return {"slugs": [_written_value(line[2:]) for line in slugs.split("\n")[:-1]] if slugs else [],
+                "paragraphs": _written_entries(paragraphs),
+                "headings": _written_entries(headings)}
+    except (Declined, NotWritten):
+        return None
+
+
+def _written_entries(lines: str | None) -> list[dict[str, Any]]:
+    """The entries in ``lines`` (WRITTEN_ENTRY's), each with its keys in the order written."""
+    if lines is None:
+        return []
+    entries = []
+    for anchor, label, status, at, text in WRITTEN_ENTRY.findall(lines):
+        if not status:  # a live entry
+            entries.append({"anchor": _written_value(anchor), "label": _written_value(label),
+                            "text": _written_value(text)})
+            continue
+        status = _written_value(status)
+        if status not in RETIRED:
+            raise NotWritten
+        entries.append({"anchor": _written_value(anchor), "label": _written_value(label), "status": status,
+                        "at": None if at == "null" else _written_value(at), "text": _written_value(text)})
+    return entries
+
+
+def _written_value(raw: str) -> str:
+    """The string ``raw`` holds, if dump_lock writes it so (as ``_read`` decides it)."""
+    if len(raw) > SHORT and not raw.startswith("'"):  # most texts, as in _read
+        if not reads_back_as_itself(raw):
+            raise Declined
+        return raw
+    value, as_written = read_short_scalar(raw) if len(raw) <= SHORT else read_scalar(raw)
+    if not as_written or value is None:
+        raise NotWritten
+    return value
 
 
 def _read(lines: list[str], header: str) -> tuple[dict[str, list], bool]:

@@ -23,8 +23,8 @@ from edition.anchor_lock import HEADER, ArticleLock, dump_lock, load_lock, lock_
 from edition.anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from edition.errors import EditionError
 from edition.anchor_lock import LOCK_WIDTH
-from edition.lock_format import read_lock, read_lock_text
-from edition.yaml_writer import block_scalar, dump_block_yaml
+from edition.lock_format import Declined, read_lock, read_lock_text, read_scalar
+from edition.yaml_writer import block_scalar, dump_block_yaml, write_scalar
 from edition.yamlfile import FAST_DUMPER
 from line_edits import LINE_EDITS, edit_line
 
@@ -410,3 +410,104 @@ def test_dump_lock_leaves_a_line_past_the_width_to_pyyaml():
     lock = ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", long)])
     assert dump_lock(lock) == generic_dump(lock)
     assert long not in dump_lock(lock)  # PyYAML folds it
+
+
+# --- the reader's shortcuts ---------------------------------------------------------------------
+
+
+@given(st.one_of(printable_text.map(lambda s: "'" + s.replace("'", "''") + "'"), printable_text,
+                 printable_text.map(lambda s: "'" + s + "'")))
+@example("''")
+@example("'it''s'")
+@example("'a: b'")
+@example("'plain'")
+@example("'yes'")
+@example("'''x'")
+@settings(max_examples=500)
+def test_read_scalar_says_written_exactly_when_write_scalar_writes_the_value_so(raw):
+    """read_scalar tells whether a printable scalar is as the writer writes its value without
+    writing it again: that must be write_scalar(value) == raw, quoted or plain."""
+    try:
+        value, as_written = read_scalar(raw)
+    except Declined:
+        return
+    assert yaml.safe_load(f"text: {raw}\n") == {"text": value}
+    assert as_written == (value is None and raw == "null" or write_scalar(value) == raw)
+
+
+@given(st.one_of(st.binary(max_size=40), st.lists(st.sampled_from(["\r", "\n", "\r\n", "a", "ệ", "\ufeff", "\x85",
+                                                                     "\u2028"]), max_size=12)
+                 .map(lambda parts: "".join(parts).encode("utf-8"))))
+@example(b"a\r\r\nb\r")
+@example(b"\xe1\x80")
+@settings(max_examples=300)
+def test_a_lock_file_is_read_as_read_text_reads_it(tmp_path_factory, data):
+    """anchor_lock.read_text decodes the bytes itself: same text (line ends turned into "\\n"),
+    same error, as Path.read_text."""
+    from edition.anchor_lock import read_text
+
+    path = tmp_path_factory.mktemp("lock") / "a.lock.yml"
+    path.write_bytes(data)
+
+    def outcome(read):
+        try:
+            return read(path)
+        except UnicodeDecodeError as err:
+            return repr(err)
+
+    assert outcome(read_text) == outcome(lambda p: p.read_text(encoding="utf-8"))
+
+
+# Lines: 0 header, 1 slugs:, 2 its slug, 3 paragraphs:, 4 anchor, 5 label, 6 status, 7 at, 8 text.
+ARTICLE_LOCK = ArticleLock("sources/a.txt", ["bai"], [LockEntry("p-1", "1", "x", MERGED, "p-2")])
+
+
+def general_reading(text: str, header: str):
+    """lock_format._read's reading of ``text`` (data and whether canonical); None if declined."""
+    from edition.lock_format import _read
+
+    try:
+        return _read(text.split("\n")[:-1], header)
+    except Declined:
+        return None
+
+
+@given(article_locks(printable_text), st.lists(st.tuples(st.sampled_from(HAND_EDITS), st.integers(0, 100),
+                                                          printable_text), max_size=2))
+@example(ArticleLock("sources/a.txt", ["anchor: p"], [LockEntry("p-1", "1", "x")]), [])
+@example(ARTICLE_LOCK, [("value", 6, "live")])  # the status of a live entry written out
+@example(ARTICLE_LOCK, [("value", 7, "~")])  # another null
+@example(ARTICLE_LOCK, [("value", 5, "null")])  # a null label
+@example(ARTICLE_LOCK, [("value", 5, "")])
+@example(ARTICLE_LOCK, [("value", 8, "a text long enough to skip: the cache")])  # not plain
+@example(ARTICLE_LOCK, [("value", 2, "a: b")])  # an entry among the slugs
+@settings(max_examples=800)
+def test_the_written_layout_is_read_as_the_general_reader_reads_it(lock, edits):
+    """_read_written, the shortcut for a lock as the build wrote it, reads what _read reads
+    and calls canonical, or leaves the text to _read; it takes every lock dump_lock writes."""
+    from hypothesis import event
+    from edition.lock_format import PRINTABLE_LINES, _read_written
+
+    lines = dump_lock(lock).split("\n")[:-1]
+    for edit, at, text in edits:
+        lines = hand_edit(lines, edit, at, text)
+    text = "\n".join(lines) + "\n"
+    if not PRINTABLE_LINES.match(text):
+        return
+    for header in HEADER.format(source=lock.source), "", "#\n", "# two lines\n#\n":
+        fast = _read_written(text, header)
+        event("shortcut" if fast is not None else "general reader")
+        general = general_reading(text, header)
+        if fast is not None:
+            assert general == (fast, True)
+        elif general is not None:
+            assert not (general[1] and not edits)  # dump_lock's texts are not left to _read
+
+
+def test_a_header_of_two_lines_is_never_canonical():
+    """_read compares the first line with the header: a header with a line break in it (a
+    source named so) never matches, and the shortcut must not take it either."""
+    body = dump_lock(ARTICLE_LOCK).split("\n", 1)[1]
+    reading = read_lock("#a\n#b\n" + body, "#a\n#b\n")
+    assert reading is not None and not reading.canonical
+    assert reading.data == yaml.safe_load(body)

@@ -36,7 +36,8 @@ def assign_headings(entries: list[LockEntry], headings: list[Heading]) -> list[L
     per_block = []
     for index, heading in enumerate(headings):
         if index in found:
-            per_block.append(replace(live[found[index]], text=heading.text))
+            entry = live[found[index]]
+            per_block.append(entry if entry.text == heading.text else replace(entry, text=heading.text))
             continue
         base = heading.anchor or "section"
         anchor, n = base, 2

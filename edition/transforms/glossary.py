@@ -18,14 +18,14 @@ Like Python-Markdown's abbr treeprocessor, with the boundaries fixed:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Iterator
 
 from ..glossary import Glossary
 from ..model import Article, Block, Caption, Footnote, Inline, Paragraph, Term, Text
 
-URL = re.compile(r"(?:https?://|www\.)\S+")
+URL = re.compile(r"(?:https?://|www\.)\S+")  # a text without "://" or "www." has none
 
 
 @lru_cache(maxsize=8)
@@ -57,12 +57,15 @@ class Matcher:
     glossary: Glossary
     pattern: re.Pattern
     locator: re.Pattern
+    # The Term of each (form, language) met so far: a Term is immutable, so one instance
+    # serves every occurrence in the article (the bench edition's articles hold 20 each).
+    terms: dict[tuple[str, str], Term] = field(default_factory=dict, compare=False, repr=False)
 
-    def finditer(self, text: str) -> Iterator[re.Match]:
-        """What ``pattern.finditer(text)`` yields: the full pattern is tried only where the
-        locator finds a form (it matches wherever the full pattern does), and from the
-        next position when the boundaries refuse it there, as finditer would."""
-        position = 0
+    def finditer(self, text: str, start: int = 0) -> Iterator[re.Match]:
+        """What ``pattern.finditer(text)`` yields from ``start``: the full pattern is tried
+        only where the locator finds a form (it matches wherever the full pattern does), and
+        from the next position when the boundaries refuse it there, as finditer would."""
+        position = start
         while (found := self.locator.search(text, position)) is not None:
             match = self.pattern.match(text, found.start())  # the look-behind sees text before it
             if match:
@@ -70,6 +73,14 @@ class Matcher:
                 position = match.end()
             else:
                 position = found.start() + 1
+
+    def term(self, form: str, language: str) -> Term:
+        """The Term for an occurrence of ``form`` in a text in ``language``."""
+        term = self.terms.get((form, language))
+        if term is None:
+            entry = self.glossary.by_form[form]
+            term = self.terms[form, language] = Term(form, entry.anchor, expansion_for(entry, language))
+        return term
 
 
 def matcher(glossary: Glossary) -> Matcher | None:
@@ -98,11 +109,16 @@ def _linked(text: str, terms: Matcher, language: str) -> list[Inline] | None:
 
     Most texts hold no term: one locator search proves it (a form inside a URL is
     left to the full split below), without splitting at URLs or building inlines.
+    A text with a term but no URL (most of the others) is one piece: it is searched
+    from where the locator found the first form, and its inlines need no merging.
     """
     if not text:
         return []  # an empty Text is dropped
-    if terms.locator.search(text) is None:
+    first = terms.locator.search(text)
+    if first is None:
         return None
+    if "://" not in text and "www." not in text:  # no URL (see URL)
+        return _link_plain(text, terms, language, first.start())
     out: list[Inline] = []
     position = 0
     for url in [*URL.finditer(text), None]:
@@ -114,14 +130,15 @@ def _linked(text: str, terms: Matcher, language: str) -> list[Inline] | None:
     return _merge_text(out)
 
 
-def _link_plain(text: str, terms: Matcher, language: str) -> list[Inline]:
+def _link_plain(text: str, terms: Matcher, language: str, start: int = 0) -> list[Inline]:
+    """``text`` as Text and Term inlines, no Text empty nor next to another Text; no form
+    starts before ``start``."""
     out: list[Inline] = []
     position = 0
-    for match in terms.finditer(text):
-        entry = terms.glossary.by_form[match.group()]
+    for match in terms.finditer(text, start):
         if match.start() > position:
             out.append(Text(text[position:match.start()]))
-        out.append(Term(match.group(), entry.anchor, expansion_for(entry, language)))
+        out.append(terms.term(match.group(), language))
         position = match.end()
     if position < len(text):
         out.append(Text(text[position:]))
