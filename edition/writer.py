@@ -97,14 +97,15 @@ def render_editor_note(note: EditorNote, language: str) -> str:
 
 
 def render_inline(item: Inline, linked: set[str] | None = None) -> str:
+    # The most frequent kinds first (text, then terms); the kinds are unrelated classes.
     if isinstance(item, Text):
         return markdown_text(item.text)
-    if isinstance(item, NoteRef):
-        return f"[^{note_id(item.label)}]"
-    if isinstance(item, Citation):
-        return render_citation(item)
     if isinstance(item, Term):
         return render_term(item, linked)
+    if isinstance(item, Citation):
+        return render_citation(item)
+    if isinstance(item, NoteRef):
+        return f"[^{note_id(item.label)}]"
     if isinstance(item, Editorial):
         return render_editorial(item)
     if isinstance(item, Link):
@@ -116,7 +117,7 @@ def render_inline(item: Inline, linked: set[str] | None = None) -> str:
 
 
 def render_inlines(inlines: Iterable[Inline], linked: set[str] | None = None) -> str:
-    text = "".join(render_inline(i, linked) for i in inlines)
+    text = "".join([render_inline(i, linked) for i in inlines])
     return text.strip()
 
 
@@ -129,9 +130,9 @@ CITE_LABEL = {"vi": "Trích dẫn đoạn", "en": "Cite paragraph"}
 
 def anchor_markup(block: Block, language: str) -> str:
     """Retired anchors that resolve here, and the ¶ control that copies a citation."""
-    spans = "".join(f'<span id="{html_attribute(a.anchor)}" class="edition-retired" '
-                    f'data-label="{html_attribute(a.label)}" data-status="{html_attribute(a.status)}"></span>'
-                    for a in block.aliases)
+    spans = "".join([f'<span id="{html_attribute(a.anchor)}" class="edition-retired" '
+                     f'data-label="{html_attribute(a.label)}" data-status="{html_attribute(a.status)}"></span>'
+                     for a in block.aliases]) if block.aliases else ""
     if not block.anchor or not block.label:
         return spans
     label = html_attribute(block.label)
@@ -254,7 +255,7 @@ def render_article(article: Article, report_href: str) -> str:
     references = references_section(article)
     if references:
         parts.append(references)
-    unplaced = article.unplaced_footnotes()
+    unplaced = article.unplaced_footnotes() if article.footnotes else ()  # skips a walk over every inline
     if unplaced:
         parts.append(render_unplaced_notes(unplaced, lang))
     parts.append(provenance_section(article, report_href))
