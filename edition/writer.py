@@ -135,21 +135,38 @@ def anchor_markup(block: Block, language: str) -> str:
                      for a in block.aliases]) if block.aliases else ""
     if not block.anchor or not block.label:
         return spans
-    label = html_attribute(block.label)
+    return spans + cite_button(block.anchor, block.label, language)
+
+
+# cite_button and attribute_list are cached: a paragraph's anchor and label are its number
+# (p-12, 12), the same few hundred in every article, and building their markup was a
+# tenth of the writer's time. In the 1,000-article bench edition: 20,000 buttons, 68
+# distinct; 23,000 attribute lists, 1,600 distinct (a heading's anchor is its own slug).
+
+
+@lru_cache(maxsize=4096)
+def cite_button(anchor: str, label: str, language: str) -> str:
+    label = html_attribute(label)
     name = CITE_LABEL.get(language, CITE_LABEL["en"])
-    return (spans + f'<button type="button" class="edition-cite" data-anchor="{html_attribute(block.anchor)}" '
+    return (f'<button type="button" class="edition-cite" data-anchor="{html_attribute(anchor)}" '
             f'data-label="{label}" aria-label="{name} {label}" data-pagefind-ignore>¶ {label}</button> ')
 
 
 def block_attributes(block: Block, *classes: str) -> str:
+    return attribute_list(block.anchor, classes, block.label, block.lang)
+
+
+@lru_cache(maxsize=4096)
+def attribute_list(anchor: str | None, classes: tuple[str, ...], label: str | None, lang: str | None) -> str:
+    """attr_list's ``{: #p-3 .lede data-label="3" }`` for a block; empty when it has none."""
     parts = []
-    if block.anchor:
-        parts.append(f"#{block.anchor}")
+    if anchor:
+        parts.append(f"#{anchor}")
     parts.extend(f".{c}" for c in classes)
-    if block.label:
-        parts.append(f'data-label="{html_attribute(block.label)}"')
-    if block.lang:
-        parts.append(f'lang="{html_attribute(block.lang)}"')
+    if label:
+        parts.append(f'data-label="{html_attribute(label)}"')
+    if lang:
+        parts.append(f'lang="{html_attribute(lang)}"')
     return "{: " + " ".join(parts) + " }" if parts else ""
 
 
