@@ -64,13 +64,19 @@ def has_special(text: str) -> bool:
     return False
 
 
+BLOCK_MARKERS = frozenset("-+=!")  # list items, setext underline, admonition ("!!! note")
+
+
 def escape_line_start(escaped: str) -> str:
     """Neutralise what Markdown reads at the start of a block: list markers, setext
     underlines, admonitions. ``escaped`` is collapsed, so it has at most one leading
     space, which Markdown skips before a list marker (" - x" is a list too)."""
+    first = escaped[:1]
+    if first != " " and first not in BLOCK_MARKERS and not first.isdecimal():
+        return escaped  # most texts: the steps below would find nothing to neutralise
     indent = " " if escaped.startswith(" ") else ""
     rest = escaped[len(indent):]
-    if rest[:1] in ("-", "+", "=", "!"):  # "!" : admonition "!!! note"
+    if rest[:1] in BLOCK_MARKERS:
         return indent + ("\\" + rest if rest[0] != "=" else "&#61;" + rest[1:])
     match = LIST_START.match(rest) if rest[:1].isdecimal() else None  # \d is isdecimal
     if match:

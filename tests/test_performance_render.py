@@ -24,3 +24,73 @@ def compact_ranges_by_index(numbers: list[int]) -> str:
 @given(st.lists(st.integers(-5, 60), max_size=40))
 def test_compact_ranges_as_before(numbers):
     assert compact_ranges(numbers) == compact_ranges_by_index(numbers)
+
+
+RULES = st.sampled_from(["blank", "teaser-list", "navigation", "cue-phrase"])
+
+
+@given(st.lists(st.tuples(st.integers(1, 60), RULES), max_size=40))
+def test_drop_summary_counts_every_rule_as_counting_all_drops_did(drops):
+    from collections import Counter
+
+    from edition.model import DroppedLine
+    from edition.pages import drop_summary
+
+    drops = [DroppedLine(line, "x", rule) for line, rule in drops]
+    listed = [d for d in drops if d.rule != "blank"]
+    blank_count = len(drops) - len(listed)
+    assert drop_summary(listed, blank_count) == Counter(d.rule for d in drops)
+
+
+def term_places_by_counter(article) -> tuple:
+    """The original implementation: a list of term ids and a Counter for each block."""
+    from collections import Counter
+
+    from edition.glossary_page import block_place
+    from edition.model import Term
+
+    found = []
+    for block in article.all_blocks():
+        term_ids = [i.term_id for i in block.inlines if isinstance(i, Term)]
+        place = block_place(block) if term_ids else None
+        if place is not None:
+            found.extend((term_id, place[0], place[1], count) for term_id, count in Counter(term_ids).items())
+    return tuple(found)
+
+
+def inlines_with_terms():
+    from edition.model import Citation, NoteRef, Term, Text
+
+    term = st.sampled_from(["a", "b", "c"]).map(lambda t: Term(t.upper(), t, f"expansion of {t}"))
+    other = st.sampled_from([Text("x"), NoteRef("1"), Citation("[1]", ("1",))])
+    return st.lists(st.one_of(term, other), max_size=8).map(tuple)
+
+
+@given(st.lists(st.tuples(inlines_with_terms(), st.sampled_from(["p", "footnote", "no anchor"])), max_size=8))
+def test_term_places_as_counted_before(blocks):
+    from edition.glossary_page import term_places
+    from edition.metadata import ArticleMeta
+    from edition.model import Article, Footnote, LineSpan, Paragraph, SourceFile
+
+    span = LineSpan(1, 1)
+    body = tuple(Paragraph(inlines, span, anchor=f"p-{n}" if kind == "p" else None, label=str(n))
+                 for n, (inlines, kind) in enumerate(blocks) if kind != "footnote")
+    notes = tuple(Footnote(inlines, span, note_label=str(n))
+                  for n, (inlines, kind) in enumerate(blocks) if kind == "footnote")
+    article = Article(ArticleMeta(slug="t", source="t.txt", kind="pdf", language="vi"),
+                      SourceFile("t.txt", "0" * 64, 1), blocks=body, footnotes=notes)
+    assert term_places(article) == term_places_by_counter(article)
+
+
+HOSTILE = st.one_of(st.none(), st.text(alphabet=st.sampled_from(list('p-1" <>&\'{}#.a')), max_size=8))
+
+
+@given(HOSTILE, st.lists(st.sampled_from(["lede", "caption", "byline"]), max_size=2).map(tuple), HOSTILE, HOSTILE)
+def test_cached_paragraph_markup_is_what_it_computes(anchor, classes, label, lang):
+    """The writer caches the ¶ button and the attribute list; a cached answer is a fresh one."""
+    from edition.writer import attribute_list, cite_button
+
+    for _ in range(2):  # the second call is answered from the cache
+        assert attribute_list(anchor, classes, label, lang) == attribute_list.__wrapped__(anchor, classes, label, lang)
+        if anchor and label:
+            assert cite_button(anchor, label, "vi") == cite_button.__wrapped__(anchor, label, "vi")
