@@ -209,6 +209,8 @@ class Article:
 
     def unplaced_footnotes(self) -> tuple[Footnote, ...]:
         """Footnotes whose marker the reader did not find in the text (no NoteRef names them)."""
+        if not self.footnotes:
+            return ()  # most web articles: no need to walk every inline
         referenced = {item.label for block in self.all_blocks() if not isinstance(block, Footnote)
                       for item in block.inlines if isinstance(item, NoteRef)}
         return tuple(note for note in self.footnotes if note.note_label not in referenced)

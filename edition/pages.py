@@ -210,7 +210,9 @@ def editorial_cells(article: Article) -> tuple[str, ...]:
         if isinstance(block, EditorNote):
             cells.append(f"[¶ {block.target[2:]}]({href}#{block.target}) | ghi chú {block.number} | "
                          f"{markdown_text(block.text)} |")
-        for mark in (i for i in block.inlines if isinstance(i, Editorial) and i.kind != "noted"):
+        for mark in block.inlines:
+            if not isinstance(mark, Editorial) or mark.kind == "noted":
+                continue
             what = "[sic]" if mark.kind == "sic" else f"thêm chữ [{mark.text}]"
             cells.append(f"[¶ {block.label}]({href}#{block.anchor}) | sửa | {markdown_text(what)} |")
     return tuple(cells)
