@@ -90,10 +90,12 @@ class Builder:
 
     def __init__(self, body: list[BodyLine], markers, language: str) -> None:
         self.body, self.markers, self.language = body, markers, language
-        self.width = shape.text_width([len(line.text) for line in body])
+        texts = [line.text for line in body]  # stripped (pdf_layout)
+        self.width = shape.text_width(list(map(len, texts)))
         # Whether each line ends a sentence: asked of most lines twice (does the paragraph
         # end here, may a heading follow), and most lines do not, which settles both.
-        self.ends_sentence = [line.text.endswith(shape.TERMINAL) for line in body]  # (text is stripped)
+        # (The last-character test first: it settles most lines, more cheaply than endswith.)
+        self.ends_sentence = [text[-1:] in shape.TERMINAL_LAST and text.endswith(shape.TERMINAL) for text in texts]
         self.blocks: list = []
         self.pending: list[int] = []  # indexes of lines of the paragraph being built
         self.numbered_level = 2
