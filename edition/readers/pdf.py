@@ -77,11 +77,12 @@ def join_inlines(parts: list[list[str | NoteRef]], language: str) -> tuple[Inlin
 def join_plain_lines(lines: list[str]) -> tuple[Inline, ...]:
     """join_inlines for most paragraphs: no marker, no hyphen to rejoin (not English).
 
-    There the line pieces form one run, and joining the stripped lines with a space,
-    collapsing and stripping gives what the piece by piece join gives (a blank line's
-    extra space is collapsed away), with one string operation per line.
+    There the line pieces form one run, and joining the lines with a space, collapsing
+    and stripping gives what the piece by piece join gives (the white space around a
+    line end, a blank line's included, collapses into the one space), with one string
+    operation for the paragraph.
     """
-    return tuple(pdf_notes.citation_inlines(tidy(" ".join([line.strip() for line in lines]))))
+    return tuple(pdf_notes.citation_inlines(tidy(" ".join(lines))))
 
 
 class Builder:
@@ -89,10 +90,12 @@ class Builder:
 
     def __init__(self, body: list[BodyLine], markers, language: str) -> None:
         self.body, self.markers, self.language = body, markers, language
-        self.width = shape.text_width([len(line.text) for line in body])
+        texts = [line.text for line in body]  # stripped (pdf_layout)
+        self.width = shape.text_width(list(map(len, texts)))
         # Whether each line ends a sentence: asked of most lines twice (does the paragraph
         # end here, may a heading follow), and most lines do not, which settles both.
-        self.ends_sentence = [line.text.rstrip().endswith(shape.TERMINAL) for line in body]
+        # (The last-character test first: it settles most lines, more cheaply than endswith.)
+        self.ends_sentence = [text[-1:] in shape.TERMINAL_LAST and text.endswith(shape.TERMINAL) for text in texts]
         self.blocks: list = []
         self.pending: list[int] = []  # indexes of lines of the paragraph being built
         self.numbered_level = 2
@@ -103,12 +106,18 @@ class Builder:
             return
         body, markers = self.body, self.markers
         lang = "en" if self.section == ABSTRACT_EN and self.language != "en" else None
-        text = join_inlines([pdf_notes.line_pieces(body[i].text, markers.get(i)) for i in self.pending],
-                            "en" if lang else self.language)
+        language = "en" if lang else self.language
+        if language != "en" and markers.keys().isdisjoint(self.pending):
+            # most paragraphs: no marker and no hyphen to rejoin, what join_inlines would
+            # hand to join_plain_lines, without making every line's pieces first
+            text = join_plain_lines([body[i].text for i in self.pending])
+        else:
+            text = join_inlines([pdf_notes.line_pieces(body[i].text, markers.get(i)) for i in self.pending],
+                                language)
         # pending lines are in body order, which is source order: the span runs first to last
         span = LineSpan(body[self.pending[0]].number, body[self.pending[-1]].number)
         self.blocks.append(Paragraph(text, span, lang=lang))
-        self.pending = []
+        self.pending.clear()  # (in place: step holds the list)
 
     def heading(self, indexes: list[int], level: int) -> None:
         self.flush()
@@ -119,18 +128,18 @@ class Builder:
                                    level=level, lang=lang))
 
     def run(self) -> list:
-        index = 0
-        while index < len(self.body):
+        index, count = 0, len(self.body)
+        while index < count:
             index = self.step(index)
         self.flush()
         return self.blocks
 
     def step(self, index: int) -> int:
-        line = self.body[index]
+        line, pending = self.body[index], self.pending
         text = line.text
-        if self.pending and (line.after_gap or self.closes_before_heading(index)):
-            self.flush()  # (nothing to close when no paragraph is pending)
-        at_start = not self.pending
+        if pending and (line.after_gap or self.ends_sentence[pending[-1]] and self.starts_heading(text)):
+            self.flush()  # a gap, or a heading after a line that ends a sentence, closes the paragraph
+        at_start = not pending
         if shape.section_title(text):
             self.heading([index], 2)
             self.section, self.numbered_level = text.strip().rstrip(":"), 2
@@ -145,21 +154,18 @@ class Builder:
         if at_start and shape.dash_heading(text, self.width):
             self.heading([index], self.numbered_level + 1)
             return index + 1
-        self.pending.append(index)
+        pending.append(index)
         if self.ends_sentence[index]:  # (ends_paragraph is false for the others)
             following = self.body[index + 1].text if index + 1 < len(self.body) else ""
             if shape.ends_paragraph(text, self.width, following):
                 self.flush()
         return index + 1
 
-    def closes_before_heading(self, index: int) -> bool:
-        """A numbered heading after a line that ends a sentence closes the paragraph."""
-        if not self.pending:
-            return False
-        return self.ends_sentence[self.pending[-1]] and (
-            shape.section_title(self.body[index].text)
-            or shape.numbered_heading(self.body[index].text, self.width) is not None
-            or shape.dash_heading(self.body[index].text, self.width))
+    def starts_heading(self, text: str) -> bool:
+        """A section title, numbered or dash heading: after a line that ends a sentence,
+        it closes the paragraph."""
+        return bool(shape.section_title(text) or shape.numbered_heading(text, self.width) is not None
+                    or shape.dash_heading(text, self.width))
 
 
 def split_front(blocks: list, lines: tuple[str, ...]) -> tuple[Paragraph | None, tuple[str, ...], list,

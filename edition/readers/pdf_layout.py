@@ -70,21 +70,26 @@ def opens_footnote_area(following: str | None, expected: int, note_open: bool, l
 
 def split_pages(lines: tuple[str, ...], looks_like_heading) -> Layout:
     layout = Layout()
+    add_body, add_note, add_drop = layout.body.append, layout.notes.append, layout.drops.append
     page, in_notes, expected_note, gap = 0, False, 1, False
     for index, raw in enumerate(lines):
-        number, text = index + 1, raw.strip()  # stripped once: every line needs it
+        number = index + 1
+        if not raw:  # every other line: the empty case of the blank test below, without its work
+            add_drop(blank_drop(number, raw))
+            continue
+        text = raw.strip()  # stripped once: every line needs it
         if not text:
             if not is_separator(raw):
-                layout.drops.append(blank_drop(number, raw))
+                add_drop(blank_drop(number, raw))
                 continue
             following = next_text(lines, index)
             last = layout.notes[-1].text if layout.notes else ""
             note_open = bool(last) and not SENTENCE_END.search(last) and not BARE_URL.match(last)
             if opens_footnote_area(following, expected_note, note_open, looks_like_heading):
                 in_notes = True
-                layout.drops.append(DroppedLine(number, raw, RULE_SEPARATOR, "separates the page from its footnotes"))
+                add_drop(DroppedLine(number, raw, RULE_SEPARATOR, "separates the page from its footnotes"))
             else:
-                layout.drops.append(DroppedLine(number, raw, RULE_GAP, "vertical space in the PDF layout"))
+                add_drop(DroppedLine(number, raw, RULE_GAP, "vertical space in the PDF layout"))
                 gap = True
             continue
         if raw[0] == " " or page == 0:  # a page starts with a space (the line is not blank)
@@ -93,8 +98,8 @@ def split_pages(lines: tuple[str, ...], looks_like_heading) -> Layout:
             match = FOOTNOTE_START.match(text)
             if match and int(match.group(1)) == expected_note:
                 expected_note += 1
-            layout.notes.append(NoteLine(number, text, page))
+            add_note(NoteLine(number, text, page))
         else:
-            layout.body.append(BodyLine(number, text, page, gap))
+            add_body(BodyLine(number, text, page, gap))
             gap = False
     return layout

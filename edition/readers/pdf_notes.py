@@ -131,6 +131,8 @@ def place_markers(body: list[BodyLine], bodies: list[NoteBody]) -> dict[int, lis
         for index in range(cursor[0], len(body)):
             if body[index].page > note.page:
                 break
+            if note.label not in body[index].text:
+                continue  # most lines: no candidate (marker_candidates' own first test)
             offset = cursor[1] if index == cursor[0] else 0
             candidates = [c for c in marker_candidates(body[index].text, note.label) if c[0] >= offset]
             glued = [c for c in candidates if c[1]]

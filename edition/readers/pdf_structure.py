@@ -19,6 +19,9 @@ SECTION_TITLES = {"TÓM TẮT", "MỞ ĐẦU", "NỘI DUNG", "KẾT LUẬN", "AB
 NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)\.?\s+(\S.*)$")
 DASH_HEADING = re.compile(r"^[-–]\s+[A-ZĐÂĂÊÔƠƯÁÀẢÃẠÉÈẺẼẸÍÌỈĨỊÓÒỎÕỌÚÙỦŨỤÝỲỶỸỴ]")
 TERMINAL = (".", ":", ";", "?", "!", "…", ".”", ".\"", "”.")
+# The last characters of the TERMINAL endings: a line ending in none of them ends no
+# sentence, which one set lookup tells (str.endswith tries every ending in turn).
+TERMINAL_LAST = frozenset(ending[-1] for ending in TERMINAL)
 PARAGRAPH_END_RATIO = 0.9  # a sentence end on a line shorter than 90% of the width ends a paragraph
 HEADING_MAX_RATIO = 1.05  # a numbered heading fits on about one line
 WRAP_FIRST_RATIO = 0.7  # a heading that wraps fills most of its first line...
