@@ -232,8 +232,12 @@ def is_table_cell_end(text: str) -> bool:
 
 
 def caption_text(text: str) -> str:
-    """Caption text without table-cell pipes and 'Image caption,' labels."""
-    text = re.sub(r"\s*\|$", "", text).strip()
+    """Caption text without table-cell pipes and 'Image caption,' labels.
+
+    Only a pipe after white space is a cell's edge ('Caption text |'); one glued to the
+    text ('[|') is the text's own, and dropping it lost a character without a word.
+    """
+    text = re.sub(r"\s+\|$", "", text).strip()
     return CAPTION_LABEL.sub("", text).strip()
 
 
