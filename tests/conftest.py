@@ -17,6 +17,15 @@ import threading
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# Property tests draw the same examples on every run, so that a run passes or fails for
+# the code and not for the draw (a reader's property test failed a run now and then on a
+# rare drawn line before its bug was fixed). To draw new examples after changing a reader
+# or a fast path: HYPOTHESIS_PROFILE=explore bash scripts/test.sh tests/test_reader_properties.py
+settings.register_profile("repeatable", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
 
 REPO = Path(__file__).resolve().parent.parent
 EDITION_PARTS = ("sources", "glossary.yml", "mkdocs.yml", "docs", "overrides")
