@@ -11,7 +11,6 @@ tố bên trong') one level below the numbered heading they follow.
 from __future__ import annotations
 
 import re
-import statistics
 from dataclasses import dataclass
 
 SECTION_TITLES = {"TÓM TẮT", "MỞ ĐẦU", "NỘI DUNG", "KẾT LUẬN", "ABSTRACT", "TÀI LIỆU THAM KHẢO",
@@ -36,12 +35,21 @@ class HeadingShape:
 
 
 def text_width(lengths: list[int]) -> float:
-    """The width of a full line: the upper quartile of line lengths (robust to short lines)."""
+    """The width of a full line: the upper quartile of line lengths (robust to short lines).
+
+    The quartile is statistics.quantiles(lengths, n=4)[2] (its default, "exclusive"
+    method), worked out here: importing statistics (with fractions and decimal) cost
+    4 ms of every build's start. Tests compare the two.
+    """
     if not lengths:
         return 80.0
     if len(lengths) < 4:
         return float(max(lengths))
-    return statistics.quantiles(lengths, n=4)[2]
+    ordered = sorted(lengths)
+    position = 3 * (len(ordered) + 1)  # four times the 1-based rank of the upper quartile
+    below = min(max(position // 4, 1), len(ordered) - 1)
+    weight = position - 4 * below  # how far past ``below`` it lies, in quarters
+    return (ordered[below - 1] * (4 - weight) + ordered[below] * weight) / 4
 
 
 def section_title(text: str) -> bool:
