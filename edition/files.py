@@ -4,7 +4,30 @@ from __future__ import annotations
 
 import os
 import secrets
+from dataclasses import dataclass
 from pathlib import Path
+
+
+@dataclass(frozen=True)
+class FolderListing:
+    """The entries of one folder, listed once: os.scandir knows each entry's type without
+    a stat call (discovery made 5,000 of them at 1,000 articles, one or two per file)."""
+
+    names: tuple[str, ...]  # every entry, in name order
+    files: frozenset[str]  # entries that are files, or links to files (as Path.is_file)
+    links: frozenset[str]  # entries that are symbolic links (as Path.is_symlink)
+
+
+def list_folder(folder: Path) -> FolderListing:
+    names, files, links = [], set(), set()
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            names.append(entry.name)
+            if entry.is_file():
+                files.add(entry.name)
+            if entry.is_symlink():
+                links.add(entry.name)
+    return FolderListing(tuple(sorted(names)), frozenset(files), frozenset(links))
 
 
 def by_name(path: Path) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .anchor_lock import LOCK_SUFFIX, dump_lock, load_lock, lock_path, parse_lock
-from .files import by_name, write_atomically
+from .files import list_folder, write_atomically
 from .errors import Problem
 from .model import Article
 from .summary import ArticleSummary
@@ -53,13 +53,18 @@ def lost_anchors(root: Path, articles: list[ArticleSummary], updates: dict[Path,
     return problems
 
 
-def orphan_locks(root: Path, sources_in_use: set[str]) -> list[Problem]:
-    """Locks of sources that are gone: their anchors would be lost without a word."""
+def orphan_locks(root: Path, sources_in_use: set[str], names: tuple[str, ...] | None = None) -> list[Problem]:
+    """Locks of sources that are gone: their anchors would be lost without a word.
+
+    ``names``: the entries of sources/ in name order, when the caller listed them already.
+    """
     problems = []
     expected = {Path(name).stem + LOCK_SUFFIX for name in sources_in_use}
-    for path in sorted((root / "sources").glob(f"*{LOCK_SUFFIX}"), key=by_name):
-        if path.name not in expected:
-            problems.append(Problem(f"sources/{path.name}", "holds the published anchors of a source that is "
+    if names is None:
+        names = list_folder(root / "sources").names
+    for name in names:
+        if name.endswith(LOCK_SUFFIX) and name not in expected:
+            problems.append(Problem(f"sources/{name}", "holds the published anchors of a source that is "
                                     "gone (no metadata file names it)", None,
                                     hint="restore the source and its .yml, or delete this lock file to retire "
                                          "those anchors deliberately (links to them will break)"))

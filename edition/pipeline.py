@@ -21,7 +21,7 @@ from .anchor_lock import LOCK_SUFFIX
 from .articles import build_articles
 from .cache import BuildCache
 from .errors import EditionError, Problem, ProblemCollector
-from .files import by_name
+from .files import list_folder
 from .glossary import Glossary, load_glossary
 from .locks import lock_updates, lost_anchors, orphan_locks
 from .metadata import ArticleMeta, load_meta
@@ -123,9 +123,11 @@ def discover(root: Path, load: Callable[[Path, str], ArticleMeta] = load_meta) -
         collector.capture(err)
     metas: list[ArticleMeta] = []
     unreadable: list[str] = []  # text of metadata files that failed, to avoid follow-on errors
-    for path in sorted(sources.glob(f"*{METADATA_SUFFIX}"), key=by_name):
-        if path.name.endswith(LOCK_SUFFIX):
+    listing = list_folder(sources)
+    for name in listing.names:
+        if not name.endswith(METADATA_SUFFIX) or name.endswith(LOCK_SUFFIX):
             continue
+        path = sources / name
         try:
             metas.append(load(path, shown(root, path)))
         except EditionError as err:
@@ -147,22 +149,26 @@ def discover(root: Path, load: Callable[[Path, str], ArticleMeta] = load_meta) -
         by_source.setdefault(meta.source, meta)
         source_path = sources / meta.source
         # A plain file named by a validated name is inside sources/; only links need resolving.
-        if source_path.is_symlink() and not source_path.resolve().is_relative_to(sources):
+        # A name the listing lacks is asked of the file system itself (which may ignore case).
+        listed = meta.source in listing.names
+        is_link = meta.source in listing.links if listed else source_path.is_symlink()
+        if is_link and not source_path.resolve().is_relative_to(sources):
             collector.add(Problem(meta.path, f"source file sources/{meta.source} is a link to a file outside "
                                              f"sources/", meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="copy the raw text into sources/ instead of linking to it"))
-        elif not source_path.is_file():
+        elif not (meta.source in listing.files if listed else source_path.is_file()):
             collector.add(Problem(meta.path, f"source file sources/{meta.source} does not exist",
                                   meta.positions.of(("source",))[0] if meta.positions else None,
                                   hint="put the raw text in sources/ or correct 'source:'"))
-    for path in sorted((p for p in sources.iterdir() if p.is_file()), key=by_name):
-        if path.suffix == METADATA_SUFFIX or path.name in IGNORED_IN_SOURCES or path.name.startswith("."):
+    for name in listing.names:
+        if name not in listing.files or name.startswith(".") or name.endswith(METADATA_SUFFIX) \
+                or name in IGNORED_IN_SOURCES:
             continue
-        if path.name not in by_source and not unreadable:  # a broken metadata file may be its own
-            collector.add(Problem(shown(root, path), "this source has no metadata file", None,
-                                  hint=f"create sources/<slug>.yml with 'source: {path.name}', slug, kind "
+        if name not in by_source and not unreadable:  # a broken metadata file may be its own
+            collector.add(Problem(f"{SOURCES_DIR}/{name}", "this source has no metadata file", None,
+                                  hint=f"create sources/<slug>.yml with 'source: {name}', slug, kind "
                                        f"and language"))
-    for problem in (orphan_locks(root, {m.source for m in metas}) if not unreadable else []):
+    for problem in (orphan_locks(root, {m.source for m in metas}, listing.names) if not unreadable else []):
         collector.add(problem)  # a broken metadata file may be the one that names the lock's source
     collector.raise_if_any()
     return Edition(root, config, sorted(metas, key=lambda m: m.slug), glossary)

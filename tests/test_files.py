@@ -152,3 +152,19 @@ def test_a_folder_is_moved_page_by_page_when_docs_has_it_or_it_holds_another_fil
             assert sorted(p.name for p in (docs / "articles").iterdir()) == ["a.md", "b.md"], case
             for page in staged:
                 assert (docs / page.path).read_text(encoding="utf-8") == page.stamped(), case
+
+
+def test_a_folder_listing_tells_files_and_links_as_pathlib_does(tmp_path):
+    from edition.files import list_folder
+
+    (tmp_path / "b.txt").write_text("a source", encoding="utf-8")
+    (tmp_path / ".hidden.yml").write_text("x", encoding="utf-8")
+    (tmp_path / "folder.yml").mkdir()
+    (tmp_path / "link-to-file.txt").symlink_to(tmp_path / "b.txt")
+    (tmp_path / "link-to-folder").symlink_to(tmp_path / "folder.yml")
+    (tmp_path / "broken-link.txt").symlink_to(tmp_path / "gone.txt")
+    listing = list_folder(tmp_path)
+    paths = sorted(tmp_path.iterdir(), key=lambda p: p.name)
+    assert listing.names == tuple(p.name for p in paths)
+    assert listing.files == {p.name for p in paths if p.is_file()} == {"b.txt", ".hidden.yml", "link-to-file.txt"}
+    assert listing.links == {p.name for p in paths if p.is_symlink()}
