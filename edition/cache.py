@@ -112,22 +112,25 @@ class FileHashes:
 
     def sha256(self, path: str) -> str:
         try:
-            stat = os.stat(path)
+            return self.read(path)[1]
         except OSError:
             self.known.pop(path, None)
             return "absent"
+
+    def read(self, path: str) -> tuple[bytes | None, str]:
+        """(the file's bytes, their SHA-256); the bytes are None when the file was not read
+        again because its signature is unchanged. Raises OSError as open() does."""
+        stat = os.stat(path)
         signature = stat_signature(stat)
         remembered = self.known.get(path)
         if remembered and remembered[0] == signature and stat.st_mtime < remembered[1] - RACY_SECONDS:
-            return remembered[2]
+            return None, remembered[2]
         hashed_at = time.time()
-        try:
-            with open(path, "rb") as stream:
-                digest = hashlib.sha256(stream.read()).hexdigest()
-        except OSError:
-            return "absent"
+        with open(path, "rb") as stream:
+            data = stream.read()
+        digest = hashlib.sha256(data).hexdigest()
         self.known[path] = (signature, hashed_at, digest)
-        return digest
+        return data, digest
 
 
 def article_key(root: Path, meta: ArticleMeta, shared: str, hashes: FileHashes | None = None) -> ArticleKey:
@@ -253,11 +256,13 @@ class BuildCache:
         0.03 ms (PyYAML the others in about 0.15 ms), so worker processes would cost more
         than they save even for 1,000 never-parsed files.
         """
-        data = path.read_bytes()
-        digest = hashlib.sha256(data).hexdigest()
+        data, digest = self.hashes.read(str(path))  # in serve, an unchanged file is not read again
         table = self._meta_table()
         if shown_as in table and table[shown_as][0] == digest:
             return table[shown_as][1]
+        if data is None:  # known to the hashes, not to the table (a parse that failed, say)
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
         meta = meta_from_bytes(data, shown_as)  # raises EditionError for the editor: never cached
         table[shown_as] = (digest, meta)  # the digest is of the very bytes parsed
         self.metas_changed = True
