@@ -34,7 +34,7 @@ from functools import lru_cache
 from typing import Any
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
-from .yaml_writer import PRINTABLE_CHARS, block_scalar, reads_back_as_itself
+from .yaml_writer import PRINTABLE_CHARS, block_scalar, plain_or_quoted, reads_back_as_itself
 
 LOCK_WIDTH = 100_000  # PyYAML's line width for locks: long paragraphs stay on one line
 TOP_KEYS = ("slugs", "paragraphs", "headings")
@@ -132,10 +132,6 @@ def read_scalar(raw: str) -> tuple[str | None, bool]:
 read_short_scalar = lru_cache(maxsize=1024)(read_scalar)
 
 
-class NotWritten(Exception):
-    """A value that dump_lock does not write so."""
-
-
 def _read_written(text: str, header: str) -> dict[str, list] | None:
     """What ``_read`` reads in ``text`` when it finds it canonical: ``header`` (one comment
     line), then the body exactly as dump_lock writes it; None for any other text (``_read``
@@ -150,7 +146,7 @@ def _read_written(text: str, header: str) -> dict[str, list] | None:
         return {"slugs": [_written_value(line[2:]) for line in slugs.split("\n")[:-1]] if slugs else [],
                 "paragraphs": _written_entries(paragraphs),
                 "headings": _written_entries(headings)}
-    except (Declined, NotWritten):
+    except Declined:  # here: not as dump_lock writes it, or not read here at all; _read decides
         return None
 
 
@@ -166,7 +162,7 @@ def _written_entries(lines: str | None) -> list[dict[str, Any]]:
             continue
         status = _written_value(status)
         if status not in RETIRED:
-            raise NotWritten
+            raise Declined
         entries.append({"anchor": _written_value(anchor), "label": _written_value(label), "status": status,
                         "at": None if at == "null" else _written_value(at), "text": _written_value(text)})
     return entries
@@ -180,7 +176,7 @@ def _written_value(raw: str) -> str:
         return raw
     value, as_written = read_short_scalar(raw) if len(raw) <= SHORT else read_scalar(raw)
     if not as_written or value is None:
-        raise NotWritten
+        raise Declined
     return value
 
 
@@ -298,7 +294,7 @@ def _written(value: Any) -> str:
     if type(value) is not str:
         raise Unwritten
     if len(value) > SHORT:  # a paragraph's text: not cached, see block_scalar
-        return value if reads_back_as_itself(value) else "'" + value.replace("'", "''") + "'"
+        return plain_or_quoted(value)
     written = block_scalar(value)
     if written is None:
         raise Unwritten

@@ -57,14 +57,21 @@ def write_scalar(text: str) -> str | None:
     when it might not be written plain or single-quoted on one line."""
     if not PRINTABLE_LINE.match(text):
         return None
+    return plain_or_quoted(text)
+
+
+def plain_or_quoted(text: str) -> str:
+    """write_scalar for a text known to be a printable line: plain when PyYAML writes it
+    plain, else single-quoted."""
     if text and reads_back_as_itself(text):
         return text
     return "'" + text.replace("'", "''") + "'"
 
 
 # write_scalar, cached: front matter repeats its keys and many values from page to page,
-# locks their anchors, labels and statuses. lock_format calls write_scalar itself for
-# paragraphs' texts, which seldom repeat and would push those out.
+# locks their anchors, labels and statuses. lock_format writes paragraphs' texts, which
+# seldom repeat and would push those out, with plain_or_quoted (it checks the whole lock
+# for printable lines at once).
 block_scalar = lru_cache(maxsize=4096)(write_scalar)
 
 
