@@ -80,17 +80,3 @@ def test_term_places_as_counted_before(blocks):
     article = Article(ArticleMeta(slug="t", source="t.txt", kind="pdf", language="vi"),
                       SourceFile("t.txt", "0" * 64, 1), blocks=body, footnotes=notes)
     assert term_places(article) == term_places_by_counter(article)
-
-
-HOSTILE = st.one_of(st.none(), st.text(alphabet=st.sampled_from(list('p-1" <>&\'{}#.a')), max_size=8))
-
-
-@given(HOSTILE, st.lists(st.sampled_from(["lede", "caption", "byline"]), max_size=2).map(tuple), HOSTILE, HOSTILE)
-def test_cached_paragraph_markup_is_what_it_computes(anchor, classes, label, lang):
-    """The writer caches the ¶ button and the attribute list; a cached answer is a fresh one."""
-    from edition.writer import attribute_list, cite_button
-
-    for _ in range(2):  # the second call is answered from the cache
-        assert attribute_list(anchor, classes, label, lang) == attribute_list.__wrapped__(anchor, classes, label, lang)
-        if anchor and label:
-            assert cite_button(anchor, label, "vi") == cite_button.__wrapped__(anchor, label, "vi")
