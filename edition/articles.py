@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Callable, Iterator, Sequence
 
 from . import pages
-from .cache import ArticleKey, BuildCache, article_key, write_entry
+from .cache import ArticleKey, BuildCache, article_key, write_pack
 from .errors import EditionError, Problem
 from .glossary_page import term_places
 from .locks import changed_lock_text
@@ -111,16 +111,16 @@ def gc_paused() -> Iterator[None]:
 
 def build_chunk_in_worker(read: ReadArticle, edition, context, keep_articles: bool, cache_folder: Path | None,
                           shared: str | None, staging: Path | None,
-                          tasks: Sequence[tuple[ArticleMeta, ArticleKey | None]]) -> list[tuple[str | None, bytes]]:
+                          tasks: Sequence[tuple[ArticleMeta, ArticleKey | None]]) -> list[tuple[str | None, str, bytes]]:
     """``build_one`` over a chunk, in a worker process: each outcome pickled once (without its metadata,
-    which the main process has), and written to the cache from here, in parallel; its
-    pages written to ``staging`` (see outputs.staging_area), if given.
+    which the main process has), and the chunk's entries written to the cache from here, in
+    parallel, as one pack; its pages written to ``staging`` (see outputs.staging_area), if given.
 
     A task without a key (an article the cache held no entry for) gets it worked out
     here, from ``shared`` (BuildCache.shared_digest). Returns (the key of the entry
-    written, or None; the pickled outcome) per task.
+    stored, or None; the pack holding it, or ""; the pickled outcome) per task.
     """
-    results = []
+    results, pack = [], {}
     with gc_paused():
         for meta, key in tasks:
             if cache_folder is not None and key is None:
@@ -132,11 +132,11 @@ def build_chunk_in_worker(read: ReadArticle, edition, context, keep_articles: bo
                 outcome = replace(outcome, stamps=stamps)
             outcome = outcome.with_meta(None)
             data = pickle.dumps(outcome, pickle.HIGHEST_PROTOCOL)
-            stored = cache_folder is not None and cacheable(outcome, key)
-            if stored:
-                write_entry(cache_folder, meta.slug, key.digest, data)
-            results.append((key.digest if stored else None, data))
-    return results
+            if cache_folder is not None and cacheable(outcome, key):
+                pack[meta.slug] = (key.digest, data)
+            results.append((meta.slug, data))
+    name = write_pack(cache_folder, pack) if pack else ""
+    return [(pack[slug][0] if slug in pack else None, name, data) for slug, data in results]
 
 
 def cacheable(outcome: ArticleOutcome, key: ArticleKey | None) -> bool:
@@ -174,23 +174,26 @@ def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta]
     done; cached as they come (by the workers, if any). ``keys``: those already worked
     out; the others are worked out from ``shared`` as each article is read."""
     if workers <= 1:  # one at a time, so that the progress line moves with each article
+        to_store = {}
         for index, meta in enumerate(metas):
             key = keys.get(meta.slug) or (article_key(cache.root, meta, shared, cache.hashes) if cache else None)
             outcome = build_one(read, edition, context, keep_articles, meta)
             if cache and cacheable(outcome, key):
-                cache.store(outcome.slug, key.digest, outcome.with_meta(None))
+                to_store[outcome.slug] = (key.digest, outcome.with_meta(None))
             yield index, outcome
+        if cache:
+            cache.store_many(to_store)  # one pack
         return
     tasks = [(meta, keys.get(meta.slug)) for meta in metas]
     folder = cache.folder if cache else None
     pickled = map_chunks_as_done(partial(build_chunk_in_worker, read, edition, context, keep_articles, folder,
                                          shared, staging), tasks, workers)
     try:
-        for index, (stored_key, data) in pickled:
+        for index, (stored_key, pack, data) in pickled:
             meta = metas[index]
             outcome = pickle.loads(data)
             if cache and stored_key is not None:
-                cache.remember(meta.slug, stored_key, outcome)
+                cache.remember(meta.slug, stored_key, outcome, pack)
             yield index, outcome.with_meta(meta)
     finally:
         pickled.close()  # shuts the worker pool down
