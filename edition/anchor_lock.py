@@ -26,6 +26,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Mapping
 
 from .anchor_match import LIVE, MERGED, REMOVED, LockEntry
 from .errors import EditionError, Problem
@@ -114,8 +115,16 @@ def load_lock(path: Path, shown: str, source: str) -> ArticleLock:
     return read_lock_file(path, shown, source).lock
 
 
-def read_lock_file(path: Path, shown: str, source: str) -> LoadedLock:
-    """The lock in file ``path`` (shown as ``shown`` in messages); an empty one if there is none."""
+def read_lock_file(path: Path, shown: str, source: str,
+                   already_read: Mapping[str, bytes | None] | None = None) -> LoadedLock:
+    """The lock in file ``path`` (shown as ``shown`` in messages); an empty one if there is none.
+
+    ``already_read``: file bytes by path, None for a file found absent (BuildContext.inputs);
+    the file is read from disk only when its path is not there.
+    """
+    if already_read and str(path) in already_read:
+        data = already_read[str(path)]
+        return LoadedLock(ArticleLock(source)) if data is None else parse_lock_text(decode_text(data), shown, source)
     try:
         text = read_text(path)
     except FileNotFoundError:
@@ -127,7 +136,12 @@ def read_text(path: Path) -> str:
     """``path.read_text(encoding="utf-8")``: the same text, the same errors. Decoding the bytes
     at once spares the text layer's scan for line ends, a quarter of reading a lock; a "\r"
     (none in a lock the build wrote) is turned into "\n" as that layer does."""
-    text = path.read_bytes().decode("utf-8")
+    return decode_text(path.read_bytes())
+
+
+def decode_text(data: bytes) -> str:
+    """A lock file's bytes as read_text gives them."""
+    text = data.decode("utf-8")
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from functools import partial
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from . import pages
 from .cache import ArticleKey, BuildCache, article_key, write_pack
@@ -76,9 +76,11 @@ class ArticlesBuilt:
     from_cache: int  # articles taken from the cache
 
 
-def build_one(read: ReadArticle, edition, context, keep_articles: bool, meta: ArticleMeta) -> ArticleOutcome:
-    """Read, transform and render one article with a context of its own for warnings."""
-    own_context = replace(context, warnings=[])
+def build_one(read: ReadArticle, edition, context, keep_articles: bool, meta: ArticleMeta,
+              inputs: Mapping[str, bytes | None] | None = None) -> ArticleOutcome:
+    """Read, transform and render one article with a context of its own for warnings;
+    ``inputs``: its files already read (BuildContext.inputs)."""
+    own_context = replace(context, warnings=[], inputs=inputs or {})
     try:
         article = read(edition, meta, own_context)
     except EditionError as err:
@@ -123,9 +125,10 @@ def build_chunk_in_worker(read: ReadArticle, edition, context, keep_articles: bo
     results, pack = [], {}
     with gc_paused():
         for meta, key in tasks:
+            inputs: dict[str, bytes | None] = {}
             if cache_folder is not None and key is None:
-                key = article_key(context.root, meta, shared)
-            outcome = build_one(read, edition, context, keep_articles, meta)
+                key = article_key(context.root, meta, shared, read=inputs)  # built from the very bytes hashed
+            outcome = build_one(read, edition, context, keep_articles, meta, inputs)
             if staging is not None and outcome.summary is not None:
                 stamps = write_staged(staging, pages.article_pages(outcome.summary, outcome.page, outcome.report,
                                                                    context.glossary))

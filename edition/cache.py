@@ -48,6 +48,7 @@ import secrets
 import sys
 import time
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -145,16 +146,35 @@ class FileHashes:
         return data, digest
 
 
-def article_key(root: Path, meta: ArticleMeta, shared: str, hashes: FileHashes | None = None) -> ArticleKey:
-    """The cache key of one article; ``shared`` is engine and edition-wide digests together."""
-    hashes = hashes or FileHashes()
-    source = hashes.sha256(os.path.join(root, "sources", meta.source))
+def article_key(root: Path, meta: ArticleMeta, shared: str, hashes: FileHashes | None = None,
+                read: dict[str, bytes | None] | None = None) -> ArticleKey:
+    """The cache key of one article; ``shared`` is engine and edition-wide digests together.
+
+    ``read``: if given, gets the bytes of each file hashed, by path (None: absent), for
+    BuildContext.inputs; ``hashes`` is then not used.
+    """
+    digest = (hashes or FileHashes()).sha256 if read is None else partial(_read_and_hash, read)
+    source = digest(os.path.join(root, "sources", meta.source))
     sha = hashlib.sha256()
     sha.update(f"{shared}\0{source}\0".encode())
     sha.update(repr(meta).encode("utf-8"))
     for path in article_inputs(root, meta):
-        sha.update(f"{path.name}\0{hashes.sha256(str(path))}\0".encode())
+        sha.update(f"{path.name}\0{digest(str(path))}\0".encode())
     return ArticleKey(sha.hexdigest(), source)
+
+
+def _read_and_hash(read: dict[str, bytes | None], path: str) -> str:
+    """FileHashes.sha256 of ``path``, keeping its bytes in ``read``."""
+    try:
+        with open(path, "rb") as stream:
+            data = stream.read()
+    except FileNotFoundError:
+        read[path] = None
+        return "absent"
+    except OSError:
+        return "absent"  # left out of ``read``: reading it again raises the error for the editor
+    read[path] = data
+    return hashlib.sha256(data).hexdigest()
 
 
 def write_pack(folder: Path, entries: dict[str, tuple[str, bytes]]) -> str:

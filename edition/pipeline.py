@@ -175,7 +175,8 @@ def discover(root: Path, load: Callable[[Path, str], ArticleMeta] = load_meta) -
 
 
 def read_article(edition: Edition, meta: ArticleMeta, context: BuildContext) -> Article:
-    raw = read_source(edition.root / SOURCES_DIR / meta.source, f"{SOURCES_DIR}/{meta.source}")
+    path = edition.root / SOURCES_DIR / meta.source
+    raw = read_source(path, f"{SOURCES_DIR}/{meta.source}", context.inputs.get(str(path)))
     article = READERS[meta.kind](raw, meta)
     return apply_all(article, context)
 

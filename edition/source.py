@@ -144,8 +144,10 @@ def log_invisible(text: str, shown_as: str) -> bool:
     return match is not None
 
 
-def read_source(path: Path, shown_as: str) -> RawSource:
-    data = path.read_bytes()
+def read_source(path: Path, shown_as: str, data: bytes | None = None) -> RawSource:
+    """The source file at ``path``; ``data``: its bytes, when already read."""
+    if data is None:
+        data = path.read_bytes()
     text = decode_source(data, shown_as)
     lines = split_lines(text, has_invisible=log_invisible(text, shown_as))
     if not any(line.strip() for line in lines):

@@ -436,3 +436,32 @@ def test_the_cache_folder_is_ignored_by_git():
     entry = f"{build_cache.CACHE_DIR}/articles/some-pack{build_cache.PACK_SUFFIX}"
     checked = subprocess.run(["git", "check-ignore", "--no-index", "-q", entry], cwd=REPO)
     assert checked.returncode == 0, f"{entry} is not git-ignored: add {build_cache.CACHE_DIR}/ to .gitignore"
+
+
+def test_a_worker_builds_an_article_from_the_very_bytes_its_key_hashes(edition, tmp_path):
+    """A source and lock saved between hashing and reading (an editor saving mid-build) are
+    not read: the entry would otherwise describe text its key does not."""
+    from edition.pipeline import read_article
+
+    found = discover(edition)
+    meta = found.metas[0]
+    source = edition / "sources" / meta.source
+    lock = build_cache.lock_path(edition, meta.source)
+    hashed_source, hashed_lock = source.read_bytes(), lock.read_bytes()
+
+    def saving_meanwhile(edition_, meta_, context):
+        add_body_paragraph(source, "Đoạn lưu giữa chừng, sau khi khoá đã được tính, đủ dài để là một đoạn.")
+        lock.write_text("source: nothing\nslugs: []\nparagraphs: []\n", encoding="utf-8")
+        return read_article(edition_, meta_, context)
+
+    shared = build_cache.BuildCache(found.root).shared_digest()
+    folder = tmp_path / "cache"
+    [(stored_key, pack, data)] = articles.build_chunk_in_worker(
+        saving_meanwhile, found, _context(found), False, folder, shared, None, [(meta, None)])
+    outcome = pickle.loads(data)
+    assert outcome.summary.source_sha256 == hashlib.sha256(hashed_source).hexdigest()
+    assert "Đoạn lưu giữa chừng" not in outcome.page and outcome.lock is None  # the lock as hashed: unchanged
+    source.write_bytes(hashed_source)
+    lock.write_bytes(hashed_lock)
+    assert stored_key == build_cache.article_key(edition, meta, shared).digest
+    assert build_cache.read_pack(folder / "articles" / pack)[meta.slug] == (stored_key, data)

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping
 
 from ..glossary import Glossary
 from ..model import Article
@@ -31,6 +31,10 @@ class BuildContext:
     root: Path
     glossary: Glossary = field(default_factory=Glossary)
     warnings: list[str] = field(default_factory=list)
+    # Bytes of the article's own files already read to work out its cache key, by path
+    # (None: found absent), so that it is built from exactly the bytes its key describes
+    # and no file is read twice (see articles.build_chunk_in_worker). Empty: read from disk.
+    inputs: Mapping[str, bytes | None] = field(default_factory=dict)
 
     def warn(self, message: str) -> None:
         self.warnings.append(message)

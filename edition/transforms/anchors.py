@@ -63,7 +63,7 @@ def _with_anchors(blocks: list[Block], entries: list[LockEntry], retired: list[L
 
 def run(article: Article, context) -> Article:
     path = lock_path(context.root, article.source.path.split("/", 1)[-1])
-    loaded = read_lock_file(path, f"sources/{path.name}", article.source.path)
+    loaded = read_lock_file(path, f"sources/{path.name}", article.source.path, context.inputs)
     lock = loaded.lock
     numbered = numbered_blocks(article)
     outcome = assign(lock.paragraphs, [b.text for b in numbered])
