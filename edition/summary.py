@@ -23,7 +23,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from .metadata import ArticleMeta
-from .model import Article
+from .model import RULE_BLANK, Article
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ class ArticleSummary:
     line_count: int = 0  # lines in the source
     kept_lines: int = 0  # source lines that ended up in a block
     block_count: int = 0
-    drop_counts: tuple[tuple[str, int], ...] = ()  # (rule, lines dropped), in order of first drop
+    drop_counts: tuple[tuple[str, int], ...] = ()  # (rule, lines dropped), in order of first drop, blank last
 
     @property
     def slug(self) -> str:
@@ -55,7 +55,13 @@ def summary_of(article: Article) -> ArticleSummary:
     return ArticleSummary(article.meta, article.source.path, article.source.sha256, article_title(article),
                           tuple(article.former_slugs), editorial_cells(article), article.source.line_count,
                           lines_covered([block.lines for block in blocks]), len(blocks),
-                          tuple(Counter(d.rule for d in article.drops).items()))
+                          drop_counts(article))
+
+
+def drop_counts(article: Article) -> tuple[tuple[str, int], ...]:
+    """(rule, lines dropped) in order of first drop, blank lines last (``Article.blank_lines``)."""
+    counts = tuple(Counter(d.rule for d in article.drops).items())
+    return (counts + ((RULE_BLANK, len(article.blank_lines)),)) if article.blank_lines else counts
 
 
 def lines_covered(spans) -> int:

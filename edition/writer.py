@@ -329,7 +329,7 @@ def provenance_section(article: Article, report_href: str) -> str:
         return markdown_text(value) if value else unknown
 
     url = f"[{markdown_text(meta.url)}](<{quote(meta.url, safe=':/?#[]@!$&*+,;=%~')}>)" if meta.url else unknown
-    removed = sum(1 for d in article.drops if d.rule != "blank")
+    removed = len(article.drops)  # blank lines are not counted: they are in article.blank_lines
     items = [
         f"{labels['url']}: {url}",
         f"{labels['publication']}: {fact(meta.publication)}",

@@ -10,13 +10,15 @@ import pytest
 from conftest import REPO
 from edition.metadata import ArticleMeta
 from edition.model import Citation, Heading, Link, NoteRef, Paragraph
+from edition.pages import compact_ranges, render_report
 from edition.readers.pdf import read
+from edition.readers.pdf_layout import is_separator
 from edition.source import RawSource, read_source, split_lines
 from edition.model import SourceFile
 
 SEED = "000_3dee2eb0c647f342.txt"
 META = ArticleMeta(slug="paper", source=SEED, kind="pdf", language="vi")
-FURNITURE = {"blank", "footnote-separator", "layout-gap", "repeated-url"}
+FURNITURE = {"footnote-separator", "layout-gap", "repeated-url"}  # blank lines: in Article.blank_lines
 
 
 @pytest.fixture(scope="module")
@@ -138,12 +140,23 @@ def test_no_line_is_lost(paper):
     covered = set()
     for block in [paper.lede, *paper.blocks, *paper.footnotes]:
         covered.update(block.lines.numbers())
-    dropped = {d.line for d in paper.drops}
+    dropped = {d.line for d in paper.drops} | set(paper.blank_lines)
     assert {d.rule for d in paper.drops} <= FURNITURE | {"abstract-heading"}
+    assert paper.blank_lines and all(not source.lines[n - 1].strip() for n in paper.blank_lines)
     for number, line in enumerate(source.lines, start=1):
         assert number in covered or number in dropped, (number, line)
         if number in dropped and number not in covered:
             assert line.strip() in ("", "TÓM TẮT") or line.startswith("http"), (number, line)
+
+
+def test_drop_report_counts_the_blank_lines_and_names_them_as_ranges(paper):
+    source = read_source(REPO / "sources" / SEED, "x")
+    # From the source, not the reader: lines without text, but the footnote separators and gaps.
+    blank = [n for n, line in enumerate(source.lines, start=1) if not line.strip() and not is_separator(line)]
+    report = render_report(paper)
+    assert f"| `blank` | {len(blank)} |" in report
+    assert f"Dòng trống (không mang nội dung): {compact_ranges(blank)}.\n" in report
+    assert f"Mục bị bỏ: {len(paper.drops) + len(blank)}.\n" in report
 
 
 def test_the_abstract_heading_is_reported_not_lost(paper):
@@ -256,7 +269,7 @@ def test_narrow_lines_two_notes_on_a_page_and_a_page_starting_mid_sentence():
 def test_hostile_shapes_do_not_crash_and_lose_nothing(text):
     article = read_text(text)
     covered = {n for b in [*article.blocks, *article.footnotes] for n in b.lines.numbers()}
-    covered |= {d.line for d in article.drops}
+    covered |= {d.line for d in article.drops} | set(article.blank_lines)
     assert covered >= set(range(1, len(split_lines(text)) + 1))
     assert all(not isinstance(i, NoteRef) for b in article.blocks for i in b.inlines)  # no body: no marker
 

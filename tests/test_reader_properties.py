@@ -4,7 +4,8 @@ Written against the reader interface (``READERS[kind](RawSource, ArticleMeta) ->
 so they keep holding when the placeholder readers are replaced:
 
 * no crash on any text;
-* every source line is inside some block's ``lines`` span or in ``drops``;
+* every source line is inside some block's ``lines`` span, in ``drops`` or in
+  ``blank_lines``, which name only lines without text, in order;
 * every non-space character of a line appears in the text of the blocks that cover
   that line, in the article's keywords, or in the drop report for that line (a
   hyphen ending a line may go: PDF readers join words broken across lines; so may the
@@ -77,7 +78,9 @@ def test_every_line_and_character_is_kept_or_reported(kind):
         raw = raw_source(lines)
         article = READERS[kind](raw, meta)
         covered = {n for block in article.all_blocks() for n in range(block.lines.first, block.lines.last + 1)}
-        dropped = {drop.line for drop in article.drops}
+        dropped = {drop.line for drop in article.drops} | set(article.blank_lines)
+        assert list(article.blank_lines) == sorted(set(article.blank_lines))
+        assert all(not raw.lines[number - 1].strip() for number in article.blank_lines), article.blank_lines
         for number, line in enumerate(raw.lines, start=1):
             assert number in covered | dropped, (number, line)
             kept = covering_text(article, number)

@@ -32,7 +32,8 @@ def test_every_seed_article_is_summarised_from_its_article(seeds):
         assert summary.line_count == article.source.line_count
         kept = {n for block in article.all_blocks() for n in block.lines.numbers()}
         assert summary.kept_lines == len(kept) > 0
-        assert list(summary.drop_counts) == list(Counter(d.rule for d in article.drops).items())
+        blank = [("blank", len(article.blank_lines))] if article.blank_lines else []
+        assert list(summary.drop_counts) == list(Counter(d.rule for d in article.drops).items()) + blank
         assert summary.block_count == len(article.all_blocks())
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from edition.pages import render_report
+from edition.pages import compact_ranges, render_report
 from web_helpers import (assert_every_line_accounted_for, captions, drop_rules, headings, paragraphs,
                          read_seed)
 
@@ -161,7 +161,7 @@ def test_seed_everything_after_the_article_is_dropped(seed):
 
 def test_seed_every_line_accounted_for(seed):
     _, article, raw = seed
-    assert_every_line_accounted_for(article, len(raw.lines))
+    assert_every_line_accounted_for(article, raw.lines)
 
 
 def test_seed_no_kept_block_holds_boilerplate(seed):
@@ -209,12 +209,20 @@ def test_drop_report_lists_each_dropped_line_with_number_and_rule(slug):
     article, raw = read_seed(slug)
     report = render_report(article)
     for drop in article.drops:
-        if drop.rule == "blank":
-            continue
         row_start = f"| {drop.line} | `{drop.rule}` |"
         assert any(row.startswith(row_start) for row in report.splitlines()), f"no row for line {drop.line}"
     for rule in {d.rule for d in article.drops}:
         assert f"| `{rule}` |" in report
+
+
+@pytest.mark.parametrize("slug", sorted(SEEDS))
+def test_drop_report_counts_the_source_blank_lines_and_names_them_as_ranges(slug):
+    article, raw = read_seed(slug)
+    report = render_report(article)
+    blank = [n for n, line in enumerate(raw.lines, start=1) if not line.strip()]  # from the source, not the reader
+    assert f"| `blank` | {len(blank)} |" in report
+    assert f"Dòng trống (không mang nội dung): {compact_ranges(blank)}.\n" in report
+    assert f"Mục bị bỏ: {len(article.drops) + len(blank)}.\n" in report
 
 
 def test_drop_report_names_blank_lines_as_ranges():
@@ -241,4 +249,6 @@ def test_seed_pinned_figures_lines_kept_and_dropped_per_rule(slug):
     by_rule: dict[str, int] = {}
     for drop in article.drops:
         by_rule[drop.rule] = by_rule.get(drop.rule, 0) + 1
+    if article.blank_lines:
+        by_rule["blank"] = len(article.blank_lines)
     assert (kept, by_rule) == FIGURES[slug]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from edition.metadata import ArticleMeta, ReaderOverrides, load_meta
-from edition.model import Article, Caption, Heading, Paragraph, SourceFile
+from edition.model import RULE_BLANK, Article, Caption, DroppedLine, Heading, Paragraph, SourceFile
 from edition.readers import web
 from edition.source import RawSource, read_source, split_lines
 
@@ -50,18 +50,27 @@ def captions(article: Article) -> list[str]:
 
 
 def drop_rules(article: Article) -> dict[int, str]:
-    """Rule of each dropped line (whole-line drops only)."""
-    return {d.line: d.rule for d in article.drops}
+    """Rule of each dropped line (whole-line drops only), blank lines' included."""
+    rules = dict.fromkeys(article.blank_lines, RULE_BLANK)
+    rules.update((d.line, d.rule) for d in article.drops)
+    return rules
 
 
-def assert_every_line_accounted_for(article: Article, line_count: int) -> None:
-    """Each line is in exactly one block, or dropped; a line may be both only when part of it was dropped."""
+def assert_every_line_accounted_for(article: Article, lines: tuple[str, ...]) -> None:
+    """Each line (``lines``: the source's) is in exactly one block, dropped, or blank; a line
+    may be both only when part of it was dropped. Blank lines are exactly the source's
+    lines without text: a blank line cannot hide text, nor a blank one be lost."""
+    line_count = len(lines)
+    blanks = list(article.blank_lines)
+    assert blanks == sorted(set(blanks)), "blank lines out of order or counted twice"
+    assert blanks == [n for n, line in enumerate(lines, start=1) if not line.strip()], "blank lines misnamed"
     in_blocks: dict[int, int] = {}
     for block in article.all_blocks():
         for number in block.lines.numbers():
             in_blocks[number] = in_blocks.get(number, 0) + 1
     dropped: dict[int, list] = {}
-    for drop in article.drops:
+    # A blank line counts as a drop of its (empty) text: what it was before Article.blank_lines.
+    for drop in [*article.drops, *(DroppedLine(n, lines[n - 1], RULE_BLANK) for n in blanks)]:
         dropped.setdefault(drop.line, []).append(drop)
     for number in range(1, line_count + 1):
         blocks = in_blocks.get(number, 0)

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-from ..model import DroppedLine
-
 # White space to collapse into one space: a run of two or more, or one that is not a
 # plain space. A lone space (most of them) is not a match, so substitutions are rare:
 # several times faster than r"\s+" on prose, with the same result.
@@ -28,13 +26,7 @@ def collapse_spaces(text: str) -> str:
     return text
 
 
-RULE_BLANK = "blank"
-
-
 def tidy(text: str) -> str:
     """Collapse runs of white space (tabs, non-breaking spaces) into one space."""
     return collapse_spaces(text).strip()
 
-
-def blank_drop(number: int, line: str) -> DroppedLine:
-    return DroppedLine(number, line, RULE_BLANK, "empty line")

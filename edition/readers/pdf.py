@@ -209,4 +209,5 @@ def read(source: RawSource, meta: ArticleMeta) -> Article:
     lede, keywords, blocks, front_drops = split_front(blocks, source.lines)
     return Article(meta=meta, source=source.file, lede=lede, keywords=keywords, blocks=tuple(blocks),
                    footnotes=pdf_notes.footnote_blocks(bodies),
-                   drops=tuple(sorted(layout.drops + note_drops + front_drops, key=attrgetter("line"))))
+                   drops=tuple(sorted(layout.drops + note_drops + front_drops, key=attrgetter("line"))),
+                   blank_lines=tuple(layout.blanks))

@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import DroppedLine
-from .common import blank_drop
 
 FOOTNOTE_START = re.compile(r"^(\d{1,3})\s?(?=\S)(?!\d)")
 RULE_SEPARATOR, RULE_GAP = "footnote-separator", "layout-gap"
@@ -41,6 +40,7 @@ class Layout:
     body: list[BodyLine] = field(default_factory=list)
     notes: list[NoteLine] = field(default_factory=list)
     drops: list[DroppedLine] = field(default_factory=list)
+    blanks: list[int] = field(default_factory=list)  # Article.blank_lines
 
 
 def is_separator(raw: str) -> bool:
@@ -71,16 +71,17 @@ def opens_footnote_area(following: str | None, expected: int, note_open: bool, l
 def split_pages(lines: tuple[str, ...], looks_like_heading) -> Layout:
     layout = Layout()
     add_body, add_note, add_drop = layout.body.append, layout.notes.append, layout.drops.append
+    add_blank = layout.blanks.append
     page, in_notes, expected_note, gap = 0, False, 1, False
     for index, raw in enumerate(lines):
         number = index + 1
         if not raw:  # every other line: the empty case of the blank test below, without its work
-            add_drop(blank_drop(number, raw))
+            add_blank(number)
             continue
         text = raw.strip()  # stripped once: every line needs it
         if not text:
             if not is_separator(raw):
-                add_drop(blank_drop(number, raw))
+                add_blank(number)
                 continue
             following = next_text(lines, index)
             last = layout.notes[-1].text if layout.notes else ""

@@ -10,7 +10,8 @@ Steps, each a small function over the page's lines:
    (``CAPTION_SIGNS``), subheadings and paragraphs; the lede is the first paragraph
    when nothing but chrome stands between it and the headline.
 
-Every line ends up in exactly one block's ``lines`` or in ``Article.drops``.
+Every line ends up in exactly one block's ``lines``, in ``Article.drops`` or, blank, in
+``Article.blank_lines``.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from ..metadata import ArticleMeta, ReaderOverrides
 from ..model import Article, Caption, DroppedLine, Heading, LineSpan, Paragraph, Text
 from ..source import RawSource
 from . import web_text as shape
-from .common import blank_drop, tidy
+from .common import tidy
 from .web_rules import AFTER_END, Line, Page, before_headline_drop, first_reason
 from .web_zones import HeadlineFound, find_end, find_headline, pull_back_over_image_cards
 
@@ -56,8 +57,8 @@ def read(source: RawSource, meta: ArticleMeta) -> Article:
     overrides = meta.reader
     check_overrides(overrides, meta, page)
     decisions: Decisions = {}
-    decide_blank_and_forced(page, overrides, meta, decisions)
-    open_lines = [line for line in page.lines if line.number not in decisions]
+    decide_forced(page, overrides, meta, decisions)
+    open_lines = [line for line in page.lines if not line.blank and line.number not in decisions]
     headline = choose_headline(page, open_lines, overrides, meta.title)
     extra: list[DroppedLine] = []
     body = open_lines
@@ -103,16 +104,18 @@ def check_overrides(overrides: ReaderOverrides, meta: ArticleMeta, page: Page) -
         raise EditionError(problems)
 
 
-def decide_blank_and_forced(page: Page, overrides: ReaderOverrides, meta: ArticleMeta,
-                            decisions: Decisions) -> None:
+def decide_forced(page: Page, overrides: ReaderOverrides, meta: ArticleMeta, decisions: Decisions) -> None:
+    """The editor's drops and body bounds. Blank lines get no decision: no step looks at
+    them (``read`` leaves them out of the open lines) and ``assemble`` counts them blank,
+    whatever the overrides say."""
     forced = {item.line: item.reason for item in overrides.drop}
     chosen = {overrides.headline, overrides.lede, *overrides.keep}  # (lede False or None: no line number)
     start, end = overrides.body_start or 1, overrides.body_end or len(page.lines)
     for line in page.lines:
         number = line.number
         if line.blank:
-            decisions[number] = blank_drop(number, line.raw)
-        elif number in forced:
+            continue
+        if number in forced:
             decisions[number] = DroppedLine(number, line.raw, RULE_OVERRIDE, f"{forced[number]} ({meta.path})")
         elif number in chosen:
             continue
@@ -293,8 +296,11 @@ def first_content_line(body: list[Line], decisions: Decisions) -> int | None:
 def assemble(source: RawSource, meta: ArticleMeta, page: Page, decisions: Decisions,
              extra: list[DroppedLine]) -> Article:
     parts: dict[str, object] = {"headline": None, "byline": None, "lede": None}
-    blocks, drops = [], list(extra)
+    blocks, drops, blanks = [], list(extra), []
     for line in page.lines:
+        if line.blank:
+            blanks.append(line.number)
+            continue
         decision = decisions[line.number]
         if isinstance(decision, DroppedLine):
             drops.append(decision)
@@ -312,4 +318,5 @@ def assemble(source: RawSource, meta: ArticleMeta, page: Page, decisions: Decisi
         else:
             blocks.append(Paragraph(inlines, span))
     drops.sort(key=attrgetter("line"))
-    return Article(meta=meta, source=source.file, blocks=tuple(blocks), drops=tuple(drops), **parts)
+    return Article(meta=meta, source=source.file, blocks=tuple(blocks), drops=tuple(drops),
+                   blank_lines=tuple(blanks), **parts)
