@@ -179,8 +179,10 @@ def fresh_outcomes(read: ReadArticle, edition, context, metas: list[ArticleMeta]
     if workers <= 1:  # one at a time, so that the progress line moves with each article
         to_store = {}
         for index, meta in enumerate(metas):
-            key = keys.get(meta.slug) or (article_key(cache.root, meta, shared, cache.hashes) if cache else None)
-            outcome = build_one(read, edition, context, keep_articles, meta)
+            inputs: dict[str, bytes | None] = {}
+            key = keys.get(meta.slug) or (article_key(cache.root, meta, shared, cache.hashes, inputs)
+                                          if cache else None)
+            outcome = build_one(read, edition, context, keep_articles, meta, inputs)
             if cache and cacheable(outcome, key):
                 to_store[outcome.slug] = (key.digest, outcome.with_meta(None))
             yield index, outcome

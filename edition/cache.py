@@ -48,7 +48,6 @@ import secrets
 import sys
 import time
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -123,12 +122,19 @@ class FileHashes:
 
     known: dict[str, tuple[tuple[int, int, int, int], float, str]] = field(default_factory=dict)
 
-    def sha256(self, path: str) -> str:
+    def sha256(self, path: str, keep: dict[str, bytes | None] | None = None) -> str:
+        """The file's SHA-256, "absent" if it cannot be read. ``keep``: gets the bytes read,
+        by path (None: the file does not exist); a file not read again is left out."""
         try:
-            return self.read(path)[1]
-        except OSError:
+            data, digest = self.read(path)
+        except OSError as err:
             self.known.pop(path, None)
+            if keep is not None and isinstance(err, FileNotFoundError):
+                keep[path] = None  # another error is left to the reader, which reports it
             return "absent"
+        if keep is not None and data is not None:
+            keep[path] = data
+        return digest
 
     def read(self, path: str) -> tuple[bytes | None, str]:
         """(the file's bytes, their SHA-256); the bytes are None when the file was not read
@@ -150,31 +156,17 @@ def article_key(root: Path, meta: ArticleMeta, shared: str, hashes: FileHashes |
                 read: dict[str, bytes | None] | None = None) -> ArticleKey:
     """The cache key of one article; ``shared`` is engine and edition-wide digests together.
 
-    ``read``: if given, gets the bytes of each file hashed, by path (None: absent), for
-    BuildContext.inputs; ``hashes`` is then not used.
+    ``read``: if given, gets the bytes of each file hashed (FileHashes.sha256's ``keep``),
+    for BuildContext.inputs: the article is then built from the very bytes its key describes.
     """
-    digest = (hashes or FileHashes()).sha256 if read is None else partial(_read_and_hash, read)
-    source = digest(os.path.join(root, "sources", meta.source))
+    hashes = hashes or FileHashes()
+    source = hashes.sha256(os.path.join(root, "sources", meta.source), read)
     sha = hashlib.sha256()
     sha.update(f"{shared}\0{source}\0".encode())
     sha.update(repr(meta).encode("utf-8"))
     for path in article_inputs(root, meta):
-        sha.update(f"{path.name}\0{digest(str(path))}\0".encode())
+        sha.update(f"{path.name}\0{hashes.sha256(str(path), read)}\0".encode())
     return ArticleKey(sha.hexdigest(), source)
-
-
-def _read_and_hash(read: dict[str, bytes | None], path: str) -> str:
-    """FileHashes.sha256 of ``path``, keeping its bytes in ``read``."""
-    try:
-        with open(path, "rb") as stream:
-            data = stream.read()
-    except FileNotFoundError:
-        read[path] = None
-        return "absent"
-    except OSError:
-        return "absent"  # left out of ``read``: reading it again raises the error for the editor
-    read[path] = data
-    return hashlib.sha256(data).hexdigest()
 
 
 def write_pack(folder: Path, entries: dict[str, tuple[str, bytes]]) -> str:
@@ -320,8 +312,8 @@ class BuildCache:
             self.store_many(dict(self.entries))
         else:
             gone = [name for name, count in live.items() if count == 0]
-        for name in gone:
-            self.packs.pop(name, None)
+            for name in gone:
+                del self.packs[name]
         for name in gone + self.legacy:
             (self.folder / "articles" / name).unlink(missing_ok=True)
         self.legacy = []

@@ -465,3 +465,24 @@ def test_a_worker_builds_an_article_from_the_very_bytes_its_key_hashes(edition, 
     lock.write_bytes(hashed_lock)
     assert stored_key == build_cache.article_key(edition, meta, shared).digest
     assert build_cache.read_pack(folder / "articles" / pack)[meta.slug] == (stored_key, data)
+
+
+def test_a_serial_build_also_builds_from_the_bytes_its_key_hashes(edition):
+    from edition.pipeline import read_article
+
+    shutil.rmtree(edition / build_cache.CACHE_DIR)
+    found = discover(edition)
+    meta = found.metas[0]
+    source = edition / "sources" / meta.source
+    hashed_source = source.read_bytes()
+
+    def saving_meanwhile(edition_, meta_, context):
+        add_body_paragraph(source, "Đoạn lưu giữa chừng trong một lần dựng tuần tự, đủ dài để là một đoạn.")
+        return read_article(edition_, meta_, context)
+
+    held = build_cache.BuildCache(found.root)
+    built = articles.build_articles(found, [meta], _context(found), saving_meanwhile, cache=held, jobs=1)
+    [outcome] = built.outcomes
+    assert outcome.summary.source_sha256 == hashlib.sha256(hashed_source).hexdigest()
+    assert "Đoạn lưu giữa chừng" not in outcome.page
+    assert held.entries[meta.slug][1].summary.source_sha256 == outcome.summary.source_sha256  # cached as built
