@@ -27,6 +27,7 @@ from .errors import EditionError
 from .files import by_name
 from .locks import write_locks
 from .metadata import load_meta
+from .model import RULE_BLANK
 from .outputs import differences, plan_problems, staged_docs, staging_area, write_pages
 from .pages import report_path
 from .pipeline import BuildResult, discover, generate, shown
@@ -78,8 +79,8 @@ def summarise(result: BuildResult) -> None:
     if not log.isEnabledFor(logging.INFO):
         return  # -q: not worth counting 1,000 articles' lines for nobody
     for article in result.summaries:
-        rules = Counter({rule: count for rule, count in article.drop_counts if rule != "blank"})
-        blanks = dict(article.drop_counts).get("blank", 0)
+        rules = Counter({rule: count for rule, count in article.drop_counts if rule != RULE_BLANK})
+        blanks = dict(article.drop_counts).get(RULE_BLANK, 0)
         detail = ", ".join(f"{rule} {count}" for rule, count in rules.most_common()) or "none"
         log.info("%-60s %4d lines: %3d kept in %3d blocks, %3d dropped (%s), %3d blank; see %s",
                  article.slug, article.line_count, article.kept_lines, article.block_count, sum(rules.values()),

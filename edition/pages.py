@@ -5,14 +5,12 @@ Article pages come from writer.py; these pages list and account for them.
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Iterable
 from operator import attrgetter
 
 from .escape import front_matter_values, markdown_text
 from .yaml_writer import dump_block_yaml
-from .model import RULE_BLANK, Article, DroppedLine
-from .summary import ArticleSummary
+from .model import Article
+from .summary import ArticleSummary, drop_counts
 
 ARTICLES_DIR = "articles"
 REPORTS_DIR = "reports"
@@ -76,22 +74,13 @@ def render_index(articles: list[ArticleSummary], site_name: str, about_page: boo
     return "\n".join(lines) + "\n"
 
 
-def drop_summary(listed: Iterable[DroppedLine], blank_count: int) -> Counter:
-    """Lines dropped by each rule. ``listed``: the drops but blank lines (``Article.drops``);
-    blank lines, most drops (85 % in the 1,000-article bench edition), are only counted."""
-    summary = Counter(map(attrgetter("rule"), listed))
-    if blank_count:
-        summary[RULE_BLANK] = blank_count
-    return summary
-
-
 def render_report(article: Article) -> str:
     """The drop report: every source line that is not on the page, with its rule."""
     meta = article.meta
     title = article_title(article)
     kept_lines = sum([b.lines.last - b.lines.first + 1 for b in article.all_blocks()])  # len(lines.numbers())
     listed, blanks = article.drops, article.blank_lines
-    summary = drop_summary(listed, len(blanks))
+    summary = dict(drop_counts(article))
     out = [
         _front_matter({"title": f"Báo cáo làm sạch: {title}", "lang": "vi",
                        "search": {"exclude": True}}),

@@ -26,22 +26,6 @@ def test_compact_ranges_as_before(numbers):
     assert compact_ranges(numbers) == compact_ranges_by_index(numbers)
 
 
-RULES = st.sampled_from(["blank", "teaser-list", "navigation", "cue-phrase"])
-
-
-@given(st.lists(st.tuples(st.integers(1, 60), RULES), max_size=40))
-def test_drop_summary_counts_every_rule_as_counting_all_drops_did(drops):
-    from collections import Counter
-
-    from edition.model import DroppedLine
-    from edition.pages import drop_summary
-
-    drops = [DroppedLine(line, "x", rule) for line, rule in drops]
-    listed = [d for d in drops if d.rule != "blank"]
-    blank_count = len(drops) - len(listed)
-    assert drop_summary(listed, blank_count) == Counter(d.rule for d in drops)
-
-
 def term_places_by_counter(article) -> tuple:
     """The original implementation: a list of term ids and a Counter for each block."""
     from collections import Counter
