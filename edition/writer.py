@@ -272,7 +272,7 @@ def render_article(article: Article, report_href: str) -> str:
     references = references_section(article)
     if references:
         parts.append(references)
-    unplaced = article.unplaced_footnotes() if article.footnotes else ()  # skips a walk over every inline
+    unplaced = article.unplaced_footnotes()
     if unplaced:
         parts.append(render_unplaced_notes(unplaced, lang))
     parts.append(provenance_section(article, report_href))
