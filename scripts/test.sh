@@ -9,7 +9,9 @@ cd "$(dirname "$0")/.."
 if [ "$(id -u)" = 0 ]; then SUDO=""; else SUDO="sudo"; fi
 apt_install() {
   echo "Installing with apt: $*..."
-  $SUDO apt-get update -qq && $SUDO apt-get install -y -qq "$@" >/dev/null
+  # noninteractive: a fresh image asks for a time zone when a package pulls in tzdata,
+  # and would wait for an answer that CI never gives.
+  $SUDO apt-get update -qq && $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
